@@ -1,0 +1,263 @@
+#include "commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "arguments.h"
+#include "diplograph/export/export.h"
+#include "diplograph/extract/error.h"
+#include "diplograph/extract/extractor.h"
+#include "diplograph/extract/json.h"
+#include "diplograph/graph/mapping.h"
+#include "diplograph/graph/store.h"
+#include "diplograph/graph/vocabulary.h"
+#include "diplograph/queries/catalog.h"
+#include "diplograph/queries/results.h"
+
+namespace diplograph::cli {
+namespace fs = std::filesystem;
+
+const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meeting reports
+
+  diplograph ingest  [--store S] [--allow-skipped] PATH...   files or folders (.txt .md .html .pdf)
+  diplograph remove  [--store S] DOCUMENT                      a document's IRI, path or file name
+  diplograph extract [--format json|ttl|nt] FILE               one document, no store
+  diplograph query   [--store S] (QUERY | --file F.rq | --name NAME [--param k=v]...)
+                     [--format table|csv|tsv|json|xml|ttl|nt] [--print-sparql]
+  diplograph query   --list                                    the canned questions and their parameters
+  diplograph export  [--store S] --format dot|svg|png|pdf|ttl|nt|rdfxml
+                     [--focus ENTITY --depth N] [-o FILE]
+  diplograph stats   [--store S]
+
+Common flags: --store-kind hashes|sqlite|memory. Environment: DIPLOGRAPH_DATA_DIR (gazetteers),
+DIPLOGRAPH_QUERIES_DIR (canned queries), DIPLOGRAPH_BASE_IRI (default https://diplograph.org/id/).
+)";
+
+namespace {
+
+const std::set<std::string> kStoreFlags = {"--store", "--store-kind"};
+
+std::string environment(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+extract::ExtractOptions extractOptions() {
+  extract::ExtractOptions options;
+  options.dataDir = environment("DIPLOGRAPH_DATA_DIR", DIPLOGRAPH_DEFAULT_DATA_DIR);
+  options.baseIri = environment("DIPLOGRAPH_BASE_IRI", "https://diplograph.org/id/");
+  return options;
+}
+
+fs::path queriesDir() { return environment("DIPLOGRAPH_QUERIES_DIR", DIPLOGRAPH_DEFAULT_QUERIES_DIR); }
+
+std::set<std::string> with(std::set<std::string> flags, std::initializer_list<std::string> more) {
+  flags.insert(more);
+  return flags;
+}
+
+graph::StoreOptions storeOptions(const Arguments& args) {
+  graph::StoreOptions options;
+  options.path = args.value("--store", "diplograph-store");
+  options.kind = graph::storeKindFromName(args.value("--store-kind", "hashes"));
+  return options;
+}
+
+bool supported(const fs::path& path) {
+  static const std::set<std::string> kExtensions = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"};
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+  return kExtensions.count(extension) > 0;
+}
+
+// Writes `bytes` to `path` through a temporary file and a rename, so a failure never leaves a
+// half-written file; "-" or no path means standard output.
+void writeOutput(const std::string& bytes, const std::optional<std::string>& path) {
+  if (!path || *path == "-") {
+    std::cout << bytes;
+    std::cout.flush();
+    return;
+  }
+  const fs::path target(*path);
+  const fs::path temporary = target.string() + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw InputError("cannot write " + target.string());
+    }
+  }
+  fs::rename(temporary, target);
+}
+
+void expectPositionals(const Arguments& args, std::size_t count, const std::string& what) {
+  if (args.positionals().size() != count) throw UsageError("expected " + what);
+}
+
+}  // namespace
+
+int ingestCommand(const Words& words) {
+  const Arguments args(words, kStoreFlags, {"--allow-skipped", "--quiet"});
+  if (args.positionals().empty()) throw UsageError("ingest needs at least one file or folder");
+  const extract::Extractor extractor(extractOptions());
+  std::vector<extract::Extraction> extractions;
+  std::vector<std::pair<std::string, std::string>> skipped;
+  for (const auto& given : args.positionals()) {
+    const fs::path path(given);
+    std::error_code error;
+    if (!fs::exists(path, error)) throw InputError(given + ": no such file or directory");
+    if (!fs::is_directory(path)) {
+      // A file named on the command line must be good: one bad file stops the whole ingest.
+      extractions.push_back(extractor.extract(extract::readDocument(path)));
+      continue;
+    }
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
+         it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (error) break;
+      if (it->is_regular_file(error) && supported(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      try {
+        extractions.push_back(extractor.extract(extract::readDocument(file)));
+      } catch (const InputError& bad) {
+        skipped.emplace_back(file.string(), bad.what());
+      }
+    }
+  }
+  auto store = graph::Store::openForReading(storeOptions(args));
+  const auto report = store.ingest(extractions);
+  std::map<graph::IngestReport::Entry::Outcome, int> outcomes;
+  for (const auto& entry : report.documents) ++outcomes[entry.outcome];
+  using Outcome = graph::IngestReport::Entry::Outcome;
+  if (!args.has("--quiet")) {
+    std::cout << "ingested " << report.documents.size() << " document(s): " << outcomes[Outcome::Added] << " added, "
+              << outcomes[Outcome::Replaced] << " replaced, " << outcomes[Outcome::Unchanged] << " unchanged; store has "
+              << report.triplesAfter << " triples (was " << report.triplesBefore << ")\n";
+  }
+  for (const auto& [file, reason] : skipped) std::cerr << "skipped " << file << ": " << reason << "\n";
+  if (!skipped.empty() && !args.has("--allow-skipped")) return 1;
+  return 0;
+}
+
+int removeCommand(const Words& words) {
+  const Arguments args(words, kStoreFlags, {});
+  expectPositionals(args, 1, "one document to remove");
+  auto store = graph::Store::openForReading(storeOptions(args));
+  const std::size_t removed = store.remove(args.positionals()[0]);
+  std::cout << "removed " << args.positionals()[0] << ": " << removed << " triples; store has " << store.size()
+            << " triples\n";
+  return 0;
+}
+
+int extractCommand(const Words& words) {
+  const Arguments args(words, {"--format"}, {});
+  expectPositionals(args, 1, "one FILE to extract");
+  const std::string format = args.value("--format", "json");
+  if (format != "json" && format != "ttl" && format != "nt")
+    throw UsageError("unknown extract format '" + format + "' (expected json, ttl or nt)");
+  const extract::Extractor extractor(extractOptions());
+  const auto extraction = extractor.extract(extract::readDocument(args.positionals()[0]));
+  if (format == "json") {
+    writeOutput(extract::toJson(extraction).dump(2) + "\n", std::nullopt);
+  } else {
+    writeOutput(graph::serializeTriples(graph::toTriples(extraction), format == "ttl" ? "turtle" : "ntriples"),
+                std::nullopt);
+  }
+  return 0;
+}
+
+int queryCommand(const Words& words) {
+  const Arguments args(words, with(kStoreFlags, {"--file", "--name", "--param", "--format", "-o"}), {"--list", "--print-sparql"});
+  const auto catalog = queries::loadCatalog(queriesDir());
+  if (args.has("--list")) {
+    for (const auto& query : catalog) {
+      std::cout << query.name << "\n  " << query.question << "\n";
+      for (const auto& p : query.parameters)
+        std::cout << "  --param " << p.name << "=<" << p.kind << ">  " << p.description << "\n";
+      if (!query.example.empty()) std::cout << "  e.g. " << query.example << "\n";
+    }
+    return 0;
+  }
+  const auto format = queries::resultFormatFromName(args.value("--format", "table"));
+  const int sources = static_cast<int>(args.value("--file").has_value()) +
+                      static_cast<int>(args.value("--name").has_value()) +
+                      static_cast<int>(!args.positionals().empty());
+  if (sources != 1 || args.positionals().size() > 1)
+    throw UsageError("give exactly one of: a SPARQL query, --file F.rq, --name NAME");
+  auto store = graph::Store::openForReading(storeOptions(args));
+  std::string sparql;
+  if (const auto name = args.value("--name")) {
+    std::map<std::string, std::string> parameters;
+    for (const auto& pair : args.values("--param")) {
+      const auto equals = pair.find('=');
+      if (equals == std::string::npos) throw UsageError("--param wants NAME=VALUE, not '" + pair + "'");
+      parameters[pair.substr(0, equals)] = pair.substr(equals + 1);
+    }
+    sparql = queries::bindParameters(queries::findQuery(catalog, *name), parameters, store);
+  } else if (const auto file = args.value("--file")) {
+    std::ifstream in(*file);
+    if (!in) throw InputError(*file + ": cannot read query file");
+    sparql.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else {
+    sparql = args.positionals()[0];
+  }
+  // The usual prefixes are always declared, so queries can use dg:, schema:, skos: ... directly.
+  sparql = graph::vocab::sparqlPrefixes() + sparql;
+  if (args.has("--print-sparql")) {
+    writeOutput(sparql, args.value("-o"));  // what would run, parameters bound: for other engines
+    return 0;
+  }
+  const auto result = store.query(sparql);
+  writeOutput(queries::formatResult(result, format), args.value("-o"));
+  return 0;
+}
+
+int exportCommand(const Words& words) {
+  const Arguments args(words, with(kStoreFlags, {"--format", "--focus", "--depth", "-o", "--max-nodes"}), {});
+  if (!args.positionals().empty()) throw UsageError("export takes no positional argument");
+  const auto format = args.value("--format");
+  if (!format) throw UsageError("export needs --format dot|svg|png|pdf|ttl|nt|rdfxml");
+  exporter::ExportOptions options;
+  options.format = exporter::exportFormatFromName(*format);
+  options.focus = args.value("--focus");
+  try {
+    options.depth = std::stoi(args.value("--depth", "1"));
+    options.maxNodes = static_cast<std::size_t>(std::stoul(args.value("--max-nodes", "400")));
+  } catch (const std::exception&) {
+    throw UsageError("--depth and --max-nodes take a number");
+  }
+  if (options.depth < 0) throw UsageError("--depth must be 0 or more");
+  const bool binary = options.format == exporter::ExportFormat::Png || options.format == exporter::ExportFormat::Pdf;
+  if (binary && !args.value("-o") && ::isatty(STDOUT_FILENO))
+    throw UsageError("PNG and PDF are binary: give -o FILE");
+  const auto store = graph::Store::openForReading(storeOptions(args));
+  writeOutput(exporter::exportGraph(store, options), args.value("-o"));
+  return 0;
+}
+
+int statsCommand(const Words& words) {
+  const Arguments args(words, kStoreFlags, {});
+  if (!args.positionals().empty()) throw UsageError("stats takes no positional argument");
+  const auto options = storeOptions(args);
+  const auto store = graph::Store::openForReading(options);
+  const auto catalog = queries::loadCatalog(queriesDir());
+  auto run = [&](const std::string& name) {
+    return store.query(graph::vocab::sparqlPrefixes() + queries::findQuery(catalog, name).sparql);
+  };
+  std::cout << "store " << options.path.string() << ": " << store.size() << " triples\n\nentities by type\n";
+  std::cout << queries::formatResult(run("entity-counts"), queries::ResultFormat::Table);
+  std::cout << "\nmost cited resolutions\n" << queries::formatResult(run("most-cited"), queries::ResultFormat::Table);
+  return 0;
+}
+
+}  // namespace diplograph::cli

@@ -1,0 +1,143 @@
+#include "dates.h"
+
+#include <cstdio>
+
+namespace diplograph::extract {
+namespace {
+
+// "19", "1er", "1st", "22nd" -> day number, or 0.
+int dayOf(const Token& token) {
+  const std::string& f = token.fold;
+  std::size_t digits = 0;
+  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return 0;
+  const std::string suffix = f.substr(digits);
+  if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
+  const int day = std::stoi(f.substr(0, digits));
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+int yearOf(const Token& token) {
+  if (!token.digits || token.fold.size() != 4) return 0;
+  const int year = std::stoi(token.fold);
+  return year >= 1900 && year <= 2100 ? year : 0;
+}
+
+class DateScanner {
+ public:
+  DateScanner(const TextView& view, const Gazetteer& g) : view_(view), tokens_(view.tokens()), g_(g) {}
+
+  std::vector<DateHit> scan() {
+    std::vector<DateHit> hits;
+    for (std::size_t i = 0; i < tokens_.size();) {
+      if (auto hit = dayFirst(i); hit) {
+        hits.push_back(*hit);
+        i = hit->last + 1;
+      } else if (auto hit2 = monthFirst(i); hit2) {
+        hits.push_back(*hit2);
+        i = hit2->last + 1;
+      } else {
+        ++i;
+      }
+    }
+    return hits;
+  }
+
+ private:
+  int monthAt(std::size_t i) const {
+    if (i >= tokens_.size()) return 0;
+    const auto it = g_.months.find(tokens_[i].fold);
+    if (it == g_.months.end()) return 0;
+    // English "may" is a verb unless capitalised.
+    if (tokens_[i].fold == "may" && !tokens_[i].upper) return 0;
+    return it->second;
+  }
+  int dayAt(std::size_t i) const {
+    if (i >= tokens_.size()) return 0;
+    // Not a day inside a number or symbol ("8/44", "4,2").
+    for (char32_t c : view_.gapBefore(i)) {
+      if (c == '/' || c == ',' || c == '.') {
+        if (view_.gapBefore(i).size() == 1) return 0;
+      }
+    }
+    return dayOf(tokens_[i]);
+  }
+  int yearAt(std::size_t i) const { return i < tokens_.size() ? yearOf(tokens_[i]) : 0; }
+  bool rangeGap(std::size_t i) const {
+    const auto gap = view_.gapBefore(i);
+    for (char32_t c : gap) {
+      if (c == '-' || c == 0x2013 || c == 0x2014) return true;
+    }
+    return false;
+  }
+  // "et", "and", "au", "to", "-" between two days or dates: returns index of the next part.
+  std::optional<std::size_t> connector(std::size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
+    if (rangeGap(i)) return i;
+    const std::string& f = tokens_[i].fold;
+    if (f == "et" || f == "and" || f == "au" || f == "to" || f == "a") return i + 1;
+    return std::nullopt;
+  }
+
+  std::optional<DateHit> dayFirst(std::size_t i) const {
+    const int d1 = dayAt(i);
+    if (!d1) return std::nullopt;
+    std::size_t k = i + 1;
+    int d2 = 0;
+    int m1 = 0;
+    if (auto next = connector(k); next && dayAt(*next)) {
+      d2 = dayAt(*next);
+      k = *next + 1;
+    } else if ((m1 = monthAt(k)) != 0) {
+      // "22 septembre au 3 octobre 2000"
+      if (auto after = connector(k + 1); after && dayAt(*after) && monthAt(*after + 1)) {
+        const int d2b = dayAt(*after);
+        const int m2 = monthAt(*after + 1);
+        const int y = yearAt(*after + 2);
+        DateHit hit{i, *after + (y ? 2 : 1), {y, m1, d1}, CalendarDate{y, m2, d2b}};
+        return hit;
+      }
+    }
+    const int m = m1 ? m1 : monthAt(k);
+    if (!m) return std::nullopt;
+    const int y = yearAt(k + 1);
+    DateHit hit{i, y ? k + 1 : k, {y, m, d1}, std::nullopt};
+    if (d2) hit.end = CalendarDate{y, m, d2};
+    return hit;
+  }
+
+  std::optional<DateHit> monthFirst(std::size_t i) const {
+    const int m = monthAt(i);
+    if (!m || !tokens_[i].upper) return std::nullopt;
+    const int d1 = dayAt(i + 1);
+    if (!d1) return std::nullopt;
+    std::size_t k = i + 2;
+    int d2 = 0;
+    if (auto next = connector(k); next && dayAt(*next)) {
+      d2 = dayAt(*next);
+      k = *next + 1;
+    }
+    const int y = yearAt(k);
+    DateHit hit{i, y ? k : k - 1, {y, m, d1}, std::nullopt};
+    if (d2) hit.end = CalendarDate{y, m, d2};
+    return hit;
+  }
+
+  const TextView& view_;
+  const std::vector<Token>& tokens_;
+  const Gazetteer& g_;
+};
+
+}  // namespace
+
+std::string CalendarDate::iso() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer) {
+  return DateScanner(view, gazetteer).scan();
+}
+
+}  // namespace diplograph::extract

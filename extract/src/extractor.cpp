@@ -1,0 +1,1245 @@
+// Extractor: gazetteer look-up, dates, resolutions, persons and posts, then the meetings the
+// document reports on or refers to. Rules read the knowledge in data/gazetteers/ only.
+#include "diplograph/extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "dates.h"
+#include "diplograph/extract/iris.h"
+#include "gazetteer.h"
+#include "resolutions.h"
+#include "text.h"
+
+namespace diplograph::extract {
+namespace {
+
+// A recognised name in the token stream.
+struct Hit {
+  std::size_t first = 0;  // tokens, inclusive
+  std::size_t last = 0;
+  EntityType type = EntityType::State;
+  std::size_t index = 0;  // into the gazetteer table of that type
+};
+
+// Collects entities by IRI, with their mentions in text order and without duplicates.
+class Entities {
+ public:
+  std::size_t add(Entity entity, const Mention& mention) {
+    auto it = byIri_.find(entity.iri);
+    if (it == byIri_.end()) {
+      it = byIri_.emplace(entity.iri, list_.size()).first;
+      list_.push_back(std::move(entity));
+    }
+    auto& mentions = list_[it->second].mentions;
+    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
+      mentions.push_back(mention);
+    return it->second;
+  }
+  Entity* find(const std::string& iri) {
+    const auto it = byIri_.find(iri);
+    return it == byIri_.end() ? nullptr : &list_[it->second];
+  }
+  std::vector<Entity> take() {
+    for (auto& e : list_) std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    return std::move(list_);
+  }
+
+ private:
+  std::map<std::string, std::size_t> byIri_;
+  std::vector<Entity> list_;
+};
+
+struct Person {
+  std::vector<std::string> words;  // folded name tokens
+  std::string name;                // as written, honorifics dropped
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges of its mentions
+};
+
+struct PersonMention {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::size_t person = 0;
+};
+
+struct MeetingDraft {
+  std::string series;  // key from meetings.tsv
+  std::string label;
+  int ordinal = 0;
+  std::size_t first = 0;  // token of the mention
+  std::size_t last = 0;
+  std::optional<CalendarDate> date;
+  std::optional<CalendarDate> end;
+  std::optional<std::size_t> place;  // index into gazetteer places
+  std::size_t dateToken = 0;
+  std::size_t placeToken = 0;
+};
+
+std::string detectLanguage(const TextView& view, const Gazetteer& g) {
+  int fr = 0;
+  int en = 0;
+  for (const auto& token : view.tokens()) {
+    if (g.isWord("stop-fr", token.fold)) ++fr;
+    if (g.isWord("stop-en", token.fold)) ++en;
+  }
+  return fr > en ? "fr" : "en";
+}
+
+// "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
+int ordinalOf(const Token& token) {
+  const std::string& f = token.fold;
+  std::size_t digits = 0;
+  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 3) return 0;
+  const std::string suffix = f.substr(digits);
+  // A bare number is a paragraph or a count, not an ordinal.
+  if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
+      suffix == "st" || suffix == "nd" || suffix == "rd")
+    return std::stoi(f.substr(0, digits));
+  return 0;
+}
+
+bool isArticle(const std::string& f) {
+  return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
+         f == "of";
+}
+
+class Run {
+ public:
+  Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
+      : options_(options), g_(g), document_(document), probe_(document.text, "en", false),
+        language_(detectLanguage(probe_, g)), view_(document.text, language_), tokens_(view_.tokens()) {}
+
+  Extraction run() {
+    Extraction x;
+    x.document.source = document_.source;
+    x.document.iri = documentIri(options_.baseIri, document_.source);
+    x.document.language = language_;
+    x.document.sha256 = document_.sha256;
+    x.document.symbol = symbol();
+    x.document.title = title(x.document.symbol);
+    x.text = document_.text;
+    x.sentences = view_.sentences();
+    findBackground();
+    findNames();
+    indexHits();
+    dates_ = findDates(view_, g_);
+    std::vector<NamedBody> bodies;
+    for (const auto& h : hits_) {
+      if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
+    }
+    resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    findPersons();
+    findPosts();
+    buildMeetings();
+    addEntities();
+    x.meetings = std::move(meetings_);
+    x.relations = std::move(relations_);
+    x.entities = entities_.take();
+    return x;
+  }
+
+ private:
+  // ---- document info -------------------------------------------------------------------
+  std::string title(const std::string& symbol) const {
+    // The first paragraph with words, lines joined, without Markdown emphasis or heading marks
+    // and without the document symbol.
+    std::string out;
+    std::string line;
+    auto flush = [&] {
+      const auto b = line.find_first_not_of(" \t\r");
+      if (b != std::string::npos) {
+        const auto e = line.find_last_not_of(" \t\r");
+        std::string trimmed = line.substr(b, e - b + 1);
+        if (trimmed != symbol) out += (out.empty() ? "" : " ") + trimmed;
+      }
+      line.clear();
+    };
+    for (char c : document_.text) {
+      if (c != '\n') {
+        if (c != '*' && c != '#') line += c;
+        continue;
+      }
+      const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+      flush();
+      if (blank && !out.empty()) break;
+      if (out.size() > 200) break;
+    }
+    if (out.empty()) flush();
+    // Collapse runs of blanks left by the line joins.
+    std::string collapsed;
+    for (char c : out) {
+      if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
+      collapsed += c;
+    }
+    return collapsed;
+  }
+
+  std::string symbol() const {
+    // A document symbol ("OIC/ACM-2017/MALI-REP") on its own line near the top: capitals,
+    // digits, '/' and '-', with at least two '/'-separated parts.
+    std::size_t lines = 0;
+    std::string line;
+    for (std::size_t i = 0; i <= document_.text.size() && lines < 15; ++i) {
+      const char c = i < document_.text.size() ? document_.text[i] : '\n';
+      if (c != '\n') {
+        if (c != '*' && c != ' ' && c != '\r') line += c;
+        continue;
+      }
+      ++lines;
+      const bool shape = line.size() >= 5 && line.find('/') != std::string::npos &&
+                         std::all_of(line.begin(), line.end(), [](char ch) {
+                           return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '-' || ch == '.';
+                         });
+      if (shape) return line;
+      line.clear();
+    }
+    return "";
+  }
+
+  // ---- sections ------------------------------------------------------------------------
+  bool atLineStart(std::size_t i) const {
+    // Only blanks, list numbers or bullets between the previous line break and token i.
+    const auto& text = view_.text();
+    for (std::size_t k = tokens_[i].start; k > 0; --k) {
+      const char32_t c = text[k - 1];
+      if (c == '\n' || c == '\f') return true;
+      if (!(c == ' ' || c == '\t' || c == '-' || c == '*' || c == '#' || c == '.' || c == ')' || (c >= '0' && c <= '9')))
+        return false;
+    }
+    return true;
+  }
+
+  void findBackground() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      std::size_t length = 0;
+      if (g_.cueAt(view_, i, &length) != "background" || !atLineStart(i)) continue;
+      // A heading: the cue is followed by a stop, a bracket or the end of the line.
+      const std::size_t next = i + length;
+      bool heading = next >= tokens_.size();
+      if (!heading) {
+        for (char32_t c : view_.gapBefore(next)) {
+          if (c == '.' || c == ':' || c == '(' || c == '\n' || c == 0x2013 || c == 0x2014 || c == '*') heading = true;
+        }
+      }
+      // ... or the heading is a short line of its own ("## 4. About the Secretariat").
+      if (!heading) {
+        const auto& text = view_.text();
+        std::size_t eol = tokens_[i].start;
+        while (eol < text.size() && text[eol] != '\n') ++eol;
+        heading = eol - tokens_[i].start <= 40;
+      }
+      if (heading && (tokens_[i].upper)) {
+        backgroundFrom_ = tokens_[i].start;
+        return;
+      }
+    }
+  }
+  bool inBackground(std::size_t token) const { return tokens_[token].start >= backgroundFrom_; }
+
+  // ---- states, organizations, places -----------------------------------------------------
+  bool insideProperName(std::size_t i) const {
+    // "processus d'Alger", "Journée du Pakistan", "Accord de paix de Lomé".
+    std::size_t k = i;
+    if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
+    while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
+    for (std::size_t back = 0; back < 3 && k > back; ++back) {
+      if (g_.isWord("name-head", tokens_[k - 1 - back].fold)) return back == 0 || tokens_[k - 1 - back].upper;
+    }
+    return false;
+  }
+
+  void findNames() {
+    for (std::size_t i = 0; i < tokens_.size();) {
+      const auto org = g_.organizationNames.longestAt(view_, i);
+      const auto state = g_.stateNames.longestAt(view_, i);
+      const auto place = g_.placeNames.longestAt(view_, i);
+      const bool capital = tokens_[i].upper || tokens_[i].allUpper;
+      std::optional<Hit> best;
+      auto consider = [&](const PhraseIndex::Match& m, EntityType type) {
+        if (m.length && (!best || m.length > best->last - best->first + 1))
+          best = Hit{i, i + m.length - 1, type, m.payload};
+      };
+      if (capital) {
+        consider(org, EntityType::Organization);
+        consider(state, EntityType::State);
+        consider(place, EntityType::Place);
+      }
+      if (!best) {
+        if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
+        ++i;
+        continue;
+      }
+      if (best->type != EntityType::Organization && insideProperName(i)) {
+        i = best->last + 1;
+        continue;
+      }
+      hits_.push_back(*best);
+      if (best->type == EntityType::Organization) addParents(*best);
+      i = best->last + 1;
+    }
+  }
+
+  // "the Organization", "l'Organisation" standing alone: the organization of that kind named
+  // earlier in the document (its anaphoric short form).
+  std::optional<Hit> organizationAnaphor(std::size_t i) const {
+    const Token& t = tokens_[i];
+    if (!t.upper || (t.fold != "organisation" && t.fold != "organization") || i == 0) return std::nullopt;
+    if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
+    if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
+      const std::string& next = tokens_[i + 1].fold;
+      if (next == "of" || next == "de" || next == "des" || next == "du" || next == "d" || next == "for" || next == "pour")
+        return std::nullopt;
+    }
+    for (const auto& h : hits_) {
+      if (h.type == EntityType::Organization && g_.organizations[h.index].label.rfind("Organi", 0) == 0)
+        return Hit{i, i, EntityType::Organization, h.index};
+    }
+    return std::nullopt;
+  }
+
+  // "Conseil de sécurité des Nations Unies" also names the UN.
+  void addParents(const Hit& hit) {
+    const auto& parents = g_.organizations[hit.index].parents;
+    for (std::size_t k = hit.first; k <= hit.last; ++k) {
+      for (const auto& m : g_.organizationNames.allAt(view_, k)) {
+        if (k + m.length - 1 > hit.last || m.payload == hit.index) continue;
+        const auto& key = g_.organizations[m.payload].key;
+        if (std::find(parents.begin(), parents.end(), key) == parents.end()) continue;
+        hits_.push_back({k, k + m.length - 1, EntityType::Organization, m.payload});
+        break;
+      }
+    }
+  }
+
+  // Token -> first hit starting at / covering it, so look-ups stay constant-time on long texts.
+  void indexHits() {
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    startingAt_.assign(tokens_.size(), none);
+    covering_.assign(tokens_.size(), none);
+    for (std::size_t n = 0; n < hits_.size(); ++n) {
+      if (startingAt_[hits_[n].first] == none) startingAt_[hits_[n].first] = n;
+      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) {
+        if (covering_[k] == none) covering_[k] = n;
+      }
+    }
+  }
+  const Hit* hitStartingAt(std::size_t token) const {
+    return token < startingAt_.size() && startingAt_[token] < hits_.size() ? &hits_[startingAt_[token]] : nullptr;
+  }
+  const Hit* hitCovering(std::size_t token) const {
+    return token < covering_.size() && covering_[token] < hits_.size() ? &hits_[covering_[token]] : nullptr;
+  }
+
+  // ---- persons ---------------------------------------------------------------------------
+  bool nameWord(std::size_t k) const {
+    const Token& t = tokens_[k];
+    if (t.digits) return false;
+    if (g_.isWord("particle", t.fold)) return true;
+    if (!t.upper) return false;
+    if (g_.months.count(t.fold)) return false;
+    if (g_.postNames.longestAt(view_, k).length) return false;
+    if (!g_.cueAt(view_, k).empty() && g_.cueAt(view_, k) != "particle") return false;
+    return true;
+  }
+
+  // Name tokens from k on: capitalised words, particles and initials, across a line break but
+  // not across punctuation. Returns the last token, or nullopt.
+  std::optional<std::size_t> scanName(std::size_t k) const {
+    std::optional<std::size_t> last;
+    for (std::size_t j = k; j < tokens_.size() && j < k + 7; ++j) {
+      if (!nameWord(j)) break;
+      // Capitalised titles are not names ("QUARANTE-HUITIÈME SESSION").
+      if (tokens_[j].allUpper && tokens_[j].display.size() > 3) break;
+      if (j > k) {
+        bool stop = false;
+        for (char32_t c : view_.gapBefore(j)) {
+          if (c == '.') stop = tokens_[j - 1].display.size() > 1;  // initials "A. K." continue
+          else if (c != ' ' && c != '\n' && c != '-' && c != '\'' && c != 0x2019 && c != '\t') stop = true;
+        }
+        if (view_.gapBefore(j).find(U"\n\n") != std::u32string_view::npos) stop = true;
+        if (stop) break;
+      }
+      if (hitCovering(j) && !hitCovering(k)) break;
+      last = j;
+    }
+    // A name does not end on a particle.
+    while (last && *last >= k && g_.isWord("particle", tokens_[*last].fold)) {
+      if (*last == k) return std::nullopt;
+      --*last;
+    }
+    return last;
+  }
+
+  // Skips honorifics and articles from k; returns the first token after them.
+  std::size_t skipHonorifics(std::size_t k) const {
+    while (k < tokens_.size()) {
+      std::size_t length = 0;
+      const auto kind = g_.cueAt(view_, k, &length);
+      if (kind == "honorific") {
+        k += length;
+      } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
+                 g_.cueAt(view_, k + 1) == "honorific") {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  std::string nameText(std::size_t first, std::size_t last) const {
+    std::string out;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (k > first) {
+        const auto gap = view_.gapBefore(k);
+        const bool hyphen = gap.find(U'-') != std::u32string_view::npos;
+        const bool dot = gap.find(U'.') != std::u32string_view::npos;
+        const bool apostrophe = gap.find(U'\'') != std::u32string_view::npos || gap.find(U'\u2019') != std::u32string_view::npos;
+        out += dot ? ". " : hyphen ? "-" : apostrophe ? "'" : " ";
+      }
+      out += tokens_[k].display;
+    }
+    if (last + 1 < tokens_.size() && tokens_[last].display.size() == 1 && view_.gapBefore(last + 1).find(U'.') == 0) out += ".";
+    return out;
+  }
+
+  void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
+
+  void findPersons() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      std::size_t length = 0;
+      if (g_.cueAt(view_, i, &length) != "honorific") continue;
+      std::size_t k = skipHonorifics(i);
+      if (k >= tokens_.size()) break;
+      if (k > i) {
+        const auto last = scanName(k);
+        if (!last) {
+          i = k - 1;
+          continue;
+        }
+        // "Sheikh" is a title before a full name but part of a short one ("Sheikh Hasina").
+        if (*last == k && (tokens_[k - 1].fold == "sheikh" || tokens_[k - 1].fold == "cheikh")) k = k - 1;
+        addCandidate(k, *last);
+        i = *last;
+      }
+    }
+    // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const auto post = g_.postNames.longestAt(view_, i);
+      if (!post.length) continue;
+      std::size_t k = i + post.length;
+      if (k < tokens_.size() && !view_.punctuatedBefore(k)) {
+        if (auto last = scanName(k); last && !hitCovering(k)) addCandidate(k, *last);
+      }
+      const auto of = ofEntity(k);
+      if (of) {
+        std::size_t after = of->last + 1;
+        if (after < tokens_.size() && view_.gapBefore(after).find(U',') != std::u32string_view::npos) {
+          const std::size_t n = skipHonorifics(after);
+          if (auto last = scanName(n); last && *last > n && !hitCovering(n)) addCandidate(n, *last);
+        }
+      }
+    }
+    resolvePersons();
+  }
+
+  void resolvePersons() {
+    std::sort(candidates_.begin(), candidates_.end(), [](const auto& a, const auto& b) {
+      return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
+    });
+    for (const auto& [first, last] : candidates_) {
+      std::vector<std::string> words;
+      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      std::optional<std::size_t> match;
+      for (std::size_t p = 0; p < persons_.size() && !match; ++p) {
+        const auto& known = persons_[p].words;
+        const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin());
+        const bool sameLast = words.back() == known.back() && words.size() >= 2 && known.size() >= 2 &&
+                              (words.front() == known.front());
+        const bool prefix = words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin()) && words.size() >= 2;
+        if (suffix || sameLast || prefix) match = p;
+      }
+      if (!match) {
+        std::size_t real = 0;
+        for (const auto& w : words) real += g_.isWord("particle", w) ? 0 : 1;
+        if (real < 2) continue;
+        persons_.push_back({words, nameText(first, last), {}});
+        match = persons_.size() - 1;
+      }
+      auto& spans = persons_[*match].spans;
+      if (std::find(spans.begin(), spans.end(), std::make_pair(first, last)) == spans.end()) spans.emplace_back(first, last);
+      personMentions_.push_back({first, last, *match});
+    }
+    // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
+    for (std::size_t p = 0; p < persons_.size(); ++p) {
+      const std::string& surname = persons_[p].words.back();
+      for (std::size_t k = 0; k < tokens_.size(); ++k) {
+        if (tokens_[k].fold != surname || !tokens_[k].upper) continue;
+        const bool covered = std::any_of(personMentions_.begin(), personMentions_.end(),
+                                         [&](const PersonMention& m) { return m.first <= k && k <= m.last; });
+        if (covered || hitCovering(k)) continue;
+        personMentions_.push_back({k, k, p});
+      }
+    }
+    std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  const PersonMention* personAt(std::size_t token) const {
+    for (const auto& m : personMentions_) {
+      if (m.first == token) return &m;
+    }
+    return nullptr;
+  }
+  const PersonMention* personEndingAt(std::size_t token) const {
+    for (const auto& m : personMentions_) {
+      if (m.last == token) return &m;
+    }
+    return nullptr;
+  }
+
+  std::size_t lineStartOf(std::size_t token) const {
+    std::size_t b = tokens_[token].start;
+    while (b > 0 && view_.text()[b - 1] != '\n') --b;
+    return b;
+  }
+
+  std::size_t skipArticles(std::size_t k) const {
+    while (k < tokens_.size() && isArticle(tokens_[k].fold)) ++k;
+    return k;
+  }
+
+  // ---- posts -----------------------------------------------------------------------------
+  // The State or Organization a post at token k belongs to: "of the People's Republic of
+  // Bangladesh", "de l'OCI", without punctuation in between.
+  std::optional<Hit> ofEntity(std::size_t k) const {
+    if (k >= tokens_.size()) return std::nullopt;
+    // "Président de la République de Türkiye": the state's name began inside the post.
+    if (k > 0) {
+      if (const Hit* h = hitCovering(k - 1); h && h->last >= k && (h->type == EntityType::State || h->type == EntityType::Organization))
+        return *h;
+    }
+    const std::string& f = tokens_[k].fold;
+    if (!(f == "of" || f == "de" || f == "du" || f == "d" || f == "des")) return std::nullopt;
+    for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
+      if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
+      if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
+        return *h;
+      }
+      if (g_.postNames.longestAt(view_, j).length && j > k) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  std::string entityIri(const Hit& h) const {
+    if (h.type == EntityType::State) return stateIri(options_.baseIri, g_.states[h.index].iso3);
+    return organizationIri(options_.baseIri, g_.organizations[h.index].key);
+  }
+
+  void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
+    const std::string subject = personIri(options_.baseIri, persons_[person].name);
+    const std::string object = entityIri(of);
+    for (const auto& r : relations_) {
+      if (r.subject == subject && r.predicate == "holdsPost" && r.object == post && r.of == object) return;
+    }
+    relations_.push_back({subject, "holdsPost", post, object, {tokens_[evidenceFirst].start, tokens_[evidenceLast].end}});
+    personOf_[person] = of;
+  }
+
+  // More states after the first in "des ministres de l'Azerbaïdjan, du Royaume d'Arabie
+  // saoudite et de la Turquie": each joined by a comma or "et"/"and" and an article.
+  std::vector<Hit> ofList(const Hit& first) const {
+    std::vector<Hit> out{first};
+    std::size_t k = first.last + 1;
+    while (k < tokens_.size()) {
+      std::size_t j = k;
+      if (tokens_[j].fold == "et" || tokens_[j].fold == "and") ++j;
+      if (j >= tokens_.size()) break;
+      const bool joined = j > k || view_.gapBefore(k).find(U',') != std::u32string_view::npos;
+      if (!joined) break;
+      const std::size_t start = j;
+      while (j < tokens_.size() && j < start + 6 && !hitStartingAt(j) && !view_.punctuatedBefore(j + 1)) ++j;
+      const Hit* h = hitStartingAt(j);
+      if (!h || h->type != out.front().type || j - start > 5) break;
+      out.push_back(*h);
+      k = h->last + 1;
+    }
+    return out;
+  }
+
+  // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": the state posted to, if any.
+  std::optional<Hit> postedTo(std::size_t k) const {
+    if (k >= tokens_.size()) return std::nullopt;
+    std::size_t length = 0;
+    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || g_.cueAt(view_, k, &length) == "abroad";
+    if (!to) return std::nullopt;
+    for (std::size_t j = k + 1; j < tokens_.size() && j < k + 7; ++j) {
+      if (view_.punctuatedBefore(j)) return std::nullopt;
+      if (const Hit* h = hitStartingAt(j)) return h->type == EntityType::Person ? std::nullopt : std::optional<Hit>(*h);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Hit> demonymAt(std::size_t k) const {
+    if (k >= tokens_.size()) return std::nullopt;
+    const auto it = g_.demonyms.find(tokens_[k].fold);
+    if (it == g_.demonyms.end()) return std::nullopt;
+    return Hit{k, k, EntityType::State, it->second};
+  }
+
+  // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
+  // Affaires étrangères"); sets `demonym` to that adjective.
+  PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
+    auto post = g_.postNames.longestAt(view_, i);
+    const auto inside = demonymAt(i + 1);
+    if (inside && i + 2 < tokens_.size()) {
+      const std::size_t from = tokens_[i + 2].start;
+      const std::size_t to = std::min(view_.text().size(), from + 120);
+      const TextView rest(tokens_[i].display + " " + view_.slice(from, to), "en", false);
+      const auto longer = g_.postNames.longestAt(rest, 0);
+      if (longer.length >= 2 && longer.length + 1 > post.length) {
+        *demonym = inside;
+        return {longer.length + 1, longer.payload};
+      }
+    }
+    return post;
+  }
+
+  // How a post names the state or body it is accredited to: "Saudi Arabia", "the United
+  // Nations", "the OIC" (the acronym when the text uses it).
+  std::string postLabel(const Hit& to) const {
+    if (to.type == EntityType::State) return g_.states[to.index].label;
+    const auto& org = g_.organizations[to.index];
+    const bool acronym = to.first == to.last && tokens_[to.first].allUpper;
+    return "the " + (acronym ? org.key : org.label);
+  }
+
+  void findPosts() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      std::optional<Hit> demonym;
+      const auto post = postAt(i, &demonym);
+      if (!post.length) continue;
+      std::string english = g_.posts[post.payload];
+      const std::size_t after = i + post.length;
+      std::optional<Hit> of;
+      std::size_t tail = after;  // the token after the post and its "of X"
+      if (demonym) {
+        of = demonym;
+      } else if (auto explicitOf = ofEntity(after)) {
+        of = explicitOf;
+        tail = of->last + 1;
+      } else if (auto adjective = demonymAt(after); adjective && !view_.punctuatedBefore(after)) {
+        // "le président djiboutien"
+        of = adjective;
+        tail = after + 1;
+      } else if (auto before = i > 0 ? demonymAt(i - 1) : std::nullopt; before && !view_.punctuatedBefore(i)) {
+        // "the Turkish President"
+        of = before;
+      } else if (i >= 2 && tokens_[i - 1].fold == "s") {
+        // "Egypt's Foreign Minister"
+        if (const Hit* h = hitCovering(i - 2); h && (h->type == EntityType::State || h->type == EntityType::Organization)) of = *h;
+      } else if (i >= 1 && !view_.punctuatedBefore(i)) {
+        // "OIC Secretary General", "UN Under-Secretary-General"
+        if (const Hit* h = hitCovering(i - 1); h && h->last == i - 1) {
+          of = *h;
+        } else if (g_.isWord("possessive", tokens_[i - 1].fold)) {
+          // "Malaysia ... chaired by its Foreign Minister", "Côte d'Ivoire, whose Minister"
+          for (const auto& h2 : hits_) {
+            if (h2.type == EntityType::State && h2.last < i && tokens_[h2.first].sentence == tokens_[i].sentence) of = h2;
+          }
+        }
+      }
+      if (!of) {
+        // "King Salman bin Abdulaziz Al Saud of Saudi Arabia": POST NAME of X.
+        if (const auto* pm = personAt(skipHonorifics(after)); pm && !view_.punctuatedBefore(after)) {
+          if (auto late = ofEntity(pm->last + 1)) addPost(pm->person, english, *late, i, late->last);
+        } else if (view_.gapBefore(i).find(U'|') != std::u32string_view::npos) {
+          // A table row: "| Republic of Turkey | H.E. Recep Akdağ | Deputy Prime Minister |".
+          tableRowPost(i, english);
+        }
+        continue;
+      }
+      // A post that is not held any more ("former Secretary-General", "feu le président").
+      const std::size_t start = std::min(i, of->first);
+      if (start > 0 && g_.isWord("former", tokens_[start - 1].fold)) continue;
+      // "Ambassador of Pakistan to the Kingdom of Saudi Arabia", "Observateur permanent de l'OCI
+      // auprès de l'Organisation des Nations Unies".
+      if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {
+        if (auto to = postedTo(tail)) {
+          english += " to " + postLabel(*to);
+          tail = to->last + 1;
+        }
+      }
+      // POST of X, NAME
+      if (tail < tokens_.size() && view_.gapBefore(tail).find(U',') != std::u32string_view::npos) {
+        if (const auto* pm = personAt(skipHonorifics(tail))) {
+          addPost(pm->person, english, *of, i, pm->last);
+          continue;
+        }
+      }
+      // POST NAME ("Foreign Minister Asif", "Iran's President Hassan Rouhani")
+      if (const auto* pm = personAt(skipHonorifics(tail)); pm && !view_.punctuatedBefore(tail)) {
+        addPost(pm->person, english, *of, i, pm->last);
+        continue;
+      }
+      // NAME, POST of X
+      std::size_t before = of->first < i ? of->first : i;
+      while (before > 0 && isArticle(tokens_[before - 1].fold) && !view_.punctuatedBefore(before)) --before;
+      if (before > 0 && view_.gapBefore(before).find(U',') != std::u32string_view::npos) {
+        if (const auto* pm = personEndingAt(before - 1)) addPost(pm->person, english, *of, pm->first, of->last);
+      }
+    }
+  }
+
+  void tableRowPost(std::size_t postToken, const std::string& english) {
+    const auto& text = view_.text();
+    std::size_t lineStart = tokens_[postToken].start;
+    while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
+    std::optional<Hit> state;
+    const PersonMention* person = nullptr;
+    for (std::size_t k = 0; k < postToken; ++k) {
+      if (tokens_[k].start < lineStart) continue;
+      if (const Hit* h = hitStartingAt(k); h && !state && h->type == EntityType::State) state = *h;
+      if (const auto* pm = personAt(k); pm) person = pm;
+    }
+    if (state && person) addPost(person->person, english, *state, state->first, postToken);
+  }
+
+  // ---- meetings --------------------------------------------------------------------------
+  std::optional<std::size_t> dateStartingIn(std::size_t from, std::size_t to) const {
+    for (std::size_t d = 0; d < dates_.size(); ++d) {
+      if (dates_[d].first >= from && dates_[d].first < to) return d;
+    }
+    return std::nullopt;
+  }
+
+  // Sentences about what is still to come ("will take place", "se tiendra").
+  std::set<std::size_t> futureSentences() const {
+    std::set<std::size_t> out;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (g_.cueAt(view_, i) == "future") out.insert(tokens_[i].sentence);
+    }
+    return out;
+  }
+
+  // A new clause starts at token k: after ';' or at ", and" / ", et".
+  bool clauseEnds(std::size_t k) const {
+    const auto gap = view_.gapBefore(k);
+    if (gap.find(U';') != std::u32string_view::npos) return true;
+    return gap.find(U',') != std::u32string_view::npos && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
+  }
+
+  std::vector<MeetingDraft> meetingMentions() const {
+    std::vector<MeetingDraft> out;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const auto m = g_.seriesNames.longestAt(view_, i);
+      std::string series;
+      std::size_t last = i;
+      if (m.length) {
+        series = g_.series[m.payload].key;
+        last = i + m.length - 1;
+      } else if (tokens_[i].fold == "session" && i > 0 && ordinalAt(i - 1)) {
+        series = "session";
+      } else if ((tokens_[i].fold == "summit" || tokens_[i].fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
+        series = "summit";
+      } else {
+        continue;
+      }
+      // Not inside a document symbol ("OIC/ACM-2017/MALI-REP").
+      if (view_.gapBefore(i) == U"/" || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == U"/")) {
+        i = last;
+        continue;
+      }
+      MeetingDraft draft;
+      draft.series = series;
+      draft.label = m.length ? g_.series[m.payload].label : series;
+      draft.first = i;
+      draft.last = last;
+      for (std::size_t back = 1; back <= 3 && i >= back; ++back) {
+        if (const int n = ordinalAt(i - back)) {
+          draft.ordinal = n;
+          break;
+        }
+        if (tokens_[i - back].fold == "eme" && i > back && ordinalOf(tokens_[i - back - 1])) {
+          draft.ordinal = ordinalOf(tokens_[i - back - 1]);
+          break;
+        }
+      }
+      // "session of the Council of Foreign Ministers": the series named right after wins.
+      if (!out.empty() && out.back().series == "session" && i - out.back().last <= 4 && series != "session") {
+        draft.ordinal = draft.ordinal ? draft.ordinal : out.back().ordinal;
+        draft.first = out.back().first;
+        out.pop_back();
+      }
+      out.push_back(draft);
+      i = last;
+    }
+    // Date and place stated after each mention, in the same sentence, before the next mention.
+    for (std::size_t n = 0; n < out.size(); ++n) {
+      auto& draft = out[n];
+      const std::size_t sentence = tokens_[draft.first].sentence;
+      std::size_t end = draft.last + 1;
+      while (end < tokens_.size() && end < draft.last + 30 && tokens_[end].sentence == sentence &&
+             (n + 1 >= out.size() || end < out[n + 1].first) && !clauseEnds(end))
+        ++end;
+      if (const auto d = dateStartingIn(draft.last + 1, end)) {
+        draft.date = dates_[*d].start;
+        draft.end = dates_[*d].end;
+        draft.dateToken = dates_[*d].first;
+      }
+      for (const auto& h : hits_) {
+        if (h.type != EntityType::Place || h.first <= draft.last || h.first >= end || !locative(h.first)) continue;
+        draft.place = h.index;
+        draft.placeToken = h.first;
+        break;
+      }
+    }
+    return out;
+  }
+
+  // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".
+  int ordinalAt(std::size_t k) const {
+    if (const int n = ordinalOf(tokens_[k])) return n;
+    if (tokens_[k].fold == "eme" && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
+    const auto unit = g_.ordinals.find(tokens_[k].fold);
+    if (unit == g_.ordinals.end()) return 0;
+    if (k > 0 && view_.gapBefore(k) == U"-") {
+      const auto tens = g_.ordinals.find(tokens_[k - 1].fold);
+      if (tens != g_.ordinals.end() && tens->second >= 20 && unit->second < 10) return tens->second + unit->second;
+    }
+    return unit->second;
+  }
+
+  // A place stated as where a meeting was held: after "à", "in", "at", or in brackets.
+  bool locative(std::size_t k) const {
+    if (k == 0) return true;
+    if (view_.gapBefore(k).find(U'(') != std::u32string_view::npos) return true;
+    const std::string& f = tokens_[k - 1].fold;
+    return f == "a" || f == "in" || f == "at" || f == "au" || f == "dans";
+  }
+
+  // The last token of what a mention of another meeting says about it: up to its date or
+  // place if it gives them, else to the end of the clause.
+  std::size_t aboutEnd(const MeetingDraft& d) const {
+    std::size_t end = std::max(d.last, std::max(d.dateToken, d.placeToken));
+    if (d.date || d.place) {
+      for (const auto& date : dates_) {
+        if (date.first == d.dateToken && d.date) end = std::max(end, date.last);
+      }
+      return end;
+    }
+    // A bracketed restatement ("(CIMAE)") is a mention of its own, with its own span.
+    end = d.last;
+    if (end + 1 < tokens_.size() && view_.gapBefore(end + 1).find(U'(') != std::u32string_view::npos) return end;
+    while (end + 1 < tokens_.size() && tokens_[end + 1].sentence == tokens_[d.last].sentence && !clauseEnds(end + 1)) ++end;
+    return end;
+  }
+
+  std::string placeIriOf(std::size_t index) const { return placeIri(options_.baseIri, g_.places[index].name); }
+
+  std::string meetingIriOf(const MeetingDraft& d) const {
+    std::optional<std::string> date;
+    if (d.date && d.date->year) date = d.date->iso();
+    std::optional<std::string> place;
+    if (d.place) place = g_.places[*d.place].name;
+    std::string body = d.series;
+    if (d.ordinal) body += "-" + std::to_string(d.ordinal);
+    return meetingIri(options_.baseIri, body, date, place);
+  }
+
+  void buildMeetings() {
+    auto mentions = meetingMentions();
+    // The main meeting: the first meeting named, its date the first full date that is not a
+    // news dateline ("LA MECQUE, 1er juin 2019 –"), its place the first city named.
+    MeetingDraft main;
+    if (!mentions.empty()) main = mentions.front();
+    main.date.reset();
+    main.end.reset();
+    main.place.reset();
+    for (const auto& d : dates_) {
+      if (!d.start.year) continue;
+      if (d.last + 1 < tokens_.size()) {
+        const auto gap = view_.gapBefore(d.last + 1);
+        if (gap.find(U'\u2013') != std::u32string_view::npos || gap.find(U'\u2014') != std::u32string_view::npos) continue;
+      }
+      main.date = d.start;
+      main.end = d.end;
+      break;
+    }
+    for (const auto& h : hits_) {
+      if (h.type == EntityType::Place && g_.places[h.index].kind == "city") {
+        main.place = h.index;
+        break;
+      }
+    }
+    if (!main.place) {
+      for (const auto& h : hits_) {
+        if (h.type == EntityType::Place) {
+          main.place = h.index;
+          break;
+        }
+      }
+    }
+    documentYear_ = main.date ? main.date->year : 0;
+    if (main.series == "session") main.series = "cfm";
+    // Numbered sessions belong to the Council or the Summit, not to contact groups.
+    const std::string sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : main.series;
+    // The main meeting's number, from the first mention of its series that gives one.
+    for (const auto& d : mentions) {
+      if (main.ordinal) break;
+      if ((d.series == "session" ? sessionSeries : d.series) == main.series && (!d.date || (main.date && d.date->iso() == main.date->iso())) &&
+          (!d.place || d.place == main.place))
+        main.ordinal = d.ordinal;
+    }
+    if (main.date && !main.date->year) main.date.reset();
+
+    // Referenced meetings: other mentions with a date or place of their own.
+    std::vector<MeetingDraft> referenced;
+    std::optional<std::size_t> sidelines;
+    for (std::size_t n = 0; n < mentions.size(); ++n) {
+      auto d = mentions[n];
+      if (d.series == "session") d.series = sessionSeries;
+      if (d.date && !d.date->year) d.date->year = documentYear_;
+      if (d.end && !d.end->year) d.end->year = documentYear_;
+      bool isSidelines = false;
+      for (std::size_t back = 1; back <= 7 && d.first >= back; ++back) {
+        std::size_t length = 0;
+        if (g_.cueAt(view_, d.first - back, &length) != "sidelines") continue;
+        // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
+        bool adjacent = true;
+        for (std::size_t k = d.first - back + length; k < d.first; ++k) {
+          if (!isArticle(tokens_[k].fold) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
+        }
+        if (adjacent) isSidelines = true;
+      }
+      // "The next meeting will take place on the margins of ...": not this meeting's setting.
+      if (isSidelines && futureSentences().count(tokens_[d.first].sentence)) isSidelines = false;
+      const bool sameAsMain = d.series == main.series && (!d.date || (main.date && d.date->iso() == main.date->iso())) &&
+                              (!d.ordinal || d.ordinal == main.ordinal) && (!d.place || !main.place || d.place == main.place);
+      if (sameAsMain && !isSidelines) continue;
+      if (!isSidelines) referencedSpans_.emplace_back(d.first, aboutEnd(d));
+      if (!d.date && !d.place && !isSidelines) continue;
+      // Merge with an earlier mention of the same meeting.
+      std::optional<std::size_t> same;
+      for (std::size_t r = 0; r < referenced.size(); ++r) {
+        const auto& o = referenced[r];
+        if (o.series != d.series) continue;
+        if (o.ordinal && d.ordinal && o.ordinal != d.ordinal) continue;
+        if (o.date && d.date && o.date->iso() != d.date->iso()) continue;
+        same = r;
+      }
+      if (same) {
+        auto& o = referenced[*same];
+        if (!o.date && d.date) o.date = d.date, o.end = d.end, o.dateToken = d.dateToken;
+        if (!o.place && d.place) o.place = d.place, o.placeToken = d.placeToken;
+        if (!o.ordinal) o.ordinal = d.ordinal;
+      } else {
+        referenced.push_back(d);
+        same = referenced.size() - 1;
+      }
+      if (isSidelines && !sidelines) sidelines = same;
+    }
+
+    Meeting m;
+    m.role = MeetingRole::Main;
+    m.label = mainLabel(main);
+    if (main.date) m.date = main.date->iso();
+    if (main.end) m.endDate = main.end->iso();
+    if (main.place) m.place = placeIriOf(*main.place);
+    m.iri = meetingIriOf(main);
+    if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines]);
+    mainChair(m);
+    mainAttendees(m);
+    for (const auto& r : resolutions_) {
+      const bool cited = std::any_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return !inBackground(span.first); });
+      if (!cited) continue;
+      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+      if (std::find(m.cites.begin(), m.cites.end(), iri) != m.cites.end()) continue;
+      m.cites.push_back(iri);
+      for (const auto& span : r.mentions) {
+        if (!inBackground(span.first)) {
+          relations_.push_back({m.iri, "cites", iri, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+          break;
+        }
+      }
+    }
+    meetings_.push_back(m);
+    for (const auto& d : referenced) {
+      Meeting r;
+      r.role = MeetingRole::Referenced;
+      r.label = mainLabel(d);
+      if (d.date && d.date->year) r.date = d.date->iso();
+      if (d.end && d.end->year) r.endDate = d.end->iso();
+      if (d.place) r.place = placeIriOf(*d.place);
+      r.iri = meetingIriOf(d);
+      if (r.iri == m.iri) continue;
+      meetings_.push_back(r);
+    }
+  }
+
+  std::string mainLabel(const MeetingDraft& d) const {
+    std::string label;
+    if (d.ordinal) label = std::to_string(d.ordinal) + (d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ");
+    std::string base = d.label.empty() ? "Meeting" : d.label;
+    if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
+      // "Contact Group on Mali": the name as written, up to the state or place it is about.
+      const std::size_t sentence = tokens_[d.last].sentence;
+      for (const auto& h : hits_) {
+        if (h.first <= d.last || h.first > d.last + 12 || tokens_[h.first].sentence != sentence) continue;
+        if (h.type != EntityType::State && h.type != EntityType::Place) continue;
+        std::string text;
+        for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
+          if (c == '\n' || c == '\t' || c == ' ') {
+            if (!text.empty() && text.back() != ' ') text += ' ';
+          } else if (c != '*') {
+            text += toUtf8(std::u32string(1, c));
+          }
+        }
+        base = text;
+        break;
+      }
+    }
+    label += base;
+    if (d.place) label += ", " + g_.places[d.place.value()].name;
+    if (d.date && d.date->year) label += ", " + d.date->iso();
+    return label;
+  }
+
+  void mainChair(Meeting& m) {
+    std::optional<std::size_t> chair;
+    std::optional<std::size_t> opener;
+    for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
+      std::size_t length = 0;
+      const auto kind = g_.cueAt(view_, i, &length);
+      if (kind.empty() || inBackground(i)) continue;
+      const std::size_t sentence = tokens_[i].sentence;
+      std::optional<std::size_t> found;
+      const bool field = kind == "chair-field" && atLineStart(i) && i + length < tokens_.size() &&
+                         view_.gapBefore(i + length).find(U':') != std::u32string_view::npos;
+      if (kind == "chair-after" || kind == "open-after" || field) {
+        for (const auto& pm : personMentions_) {
+          if (pm.first >= i + length && tokens_[pm.first].sentence == sentence) {
+            found = pm.person;
+            break;
+          }
+        }
+      } else if (kind == "chair-before" || kind == "open-before") {
+        for (const auto& pm : personMentions_) {
+          if (pm.last < i && tokens_[pm.first].sentence == sentence && !found) found = pm.person;
+        }
+      }
+      if (!found) continue;
+      if (kind.rfind("chair", 0) == 0 && (kind != "chair-field" || field)) chair = found;
+      else if (!opener) opener = found;
+    }
+    // Whoever opens the meeting speaks for a state taking part.
+    for (const auto& person : {chair, opener}) {
+      if (!person) continue;
+      if (const auto it = personOf_.find(*person); it != personOf_.end() && it->second.type == EntityType::State)
+        attendees_.insert({g_.states[it->second.index].iso3, it->second.first});
+    }
+    const auto who = chair ? chair : opener;
+    if (!who) return;
+    m.chair = personIri(options_.baseIri, persons_[*who].name);
+    const auto& span = persons_[*who].spans.front();
+    relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+  }
+
+  void mainAttendees(Meeting& m) {
+    std::set<std::size_t> attendSentences;
+    std::set<std::size_t> speakSentences;
+    std::set<std::size_t> absentSentences;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (inBackground(i)) break;
+      std::size_t length = 0;
+      const auto kind = g_.cueAt(view_, i, &length);
+      if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
+      if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
+      if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
+      if (kind == "speak-for") {
+        if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
+          attendees_.insert({g_.states[h->index].iso3, h->first});
+      }
+    }
+    // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
+    // Affaires étrangères du Mali") take part; other states there are only its topic.
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (inBackground(i)) break;
+      const std::size_t s = tokens_[i].sentence;
+      if (!speakSentences.count(s) || absentSentences.count(s)) continue;
+      std::optional<Hit> demonym;
+      const auto post = postAt(i, &demonym);
+      if (!post.length) continue;
+      if (demonym) attendees_.insert({g_.states[demonym->index].iso3, demonym->first});
+      if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
+        for (const auto& h : ofList(*of)) attendees_.insert({g_.states[h.index].iso3, h.first});
+      }
+    }
+    for (const auto& h : hits_) {
+      if (h.type != EntityType::State || inBackground(h.first)) continue;
+      const std::size_t s = tokens_[h.first].sentence;
+      if (!attendSentences.count(s) || absentSentences.count(s)) continue;
+      // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
+      if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(),
+                      [&](const auto& span) { return span.first <= h.first && h.first <= span.second; }))
+        continue;
+      // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
+      bool abroad = false;
+      for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
+        std::size_t length = 0;
+        if (g_.cueAt(view_, h.first - back, &length) == "abroad") abroad = true;
+        if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
+      }
+      if (abroad) continue;
+      attendees_.insert({g_.states[h.index].iso3, h.first});
+    }
+    // A table of participants right after an attendance sentence: its rows' states take part.
+    for (const auto& h : hits_) {
+      if (h.type != EntityType::State || inBackground(h.first)) continue;
+      const auto& text = view_.text();
+      std::size_t lineStart = tokens_[h.first].start;
+      while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
+      if (text[lineStart] != '|') continue;
+      // Walk up over the table to the sentence before it.
+      std::size_t k = h.first;
+      while (k > 0 && text[lineStartOf(k)] == '|') --k;
+      if (attendSentences.count(tokens_[k].sentence)) attendees_.insert({g_.states[h.index].iso3, h.first});
+    }
+    // Persons speaking for a state in an attendance sentence.
+    for (const auto& [person, of] : personOf_) {
+      if (of.type != EntityType::State || inBackground(of.first)) continue;
+      const std::size_t s = tokens_[of.first].sentence;
+      if ((attendSentences.count(s) || speakSentences.count(s)) && !absentSentences.count(s))
+        attendees_.insert({g_.states[of.index].iso3, of.first});
+    }
+    std::vector<std::pair<std::size_t, std::string>> ordered;
+    for (const auto& [iso, token] : attendees_) ordered.emplace_back(token, iso);
+    std::sort(ordered.begin(), ordered.end());
+    std::set<std::string> seen;
+    for (const auto& [token, iso] : ordered) {
+      if (!seen.insert(iso).second) continue;
+      const std::string iri = stateIri(options_.baseIri, iso);
+      m.attendees.push_back(iri);
+      const Hit* h = hitStartingAt(token);
+      const std::size_t last = h ? h->last : token;
+      relations_.push_back({m.iri, "attendee", iri, std::nullopt, {tokens_[token].start, tokens_[last].end}});
+    }
+  }
+
+  // ---- assembling entities ---------------------------------------------------------------
+  void addEntities() {
+    for (const auto& h : hits_) {
+      const Mention mention = view_.mention(h.first, h.last);
+      Entity e;
+      e.type = h.type;
+      if (h.type == EntityType::State) {
+        const auto& s = g_.states[h.index];
+        e.iri = stateIri(options_.baseIri, s.iso3);
+        e.label = s.label;
+        e.keys.iso3166 = s.iso3;
+      } else if (h.type == EntityType::Organization) {
+        const auto& o = g_.organizations[h.index];
+        e.iri = organizationIri(options_.baseIri, o.key);
+        e.label = o.label;
+        e.keys.acronym = o.key;
+      } else {
+        const auto& p = g_.places[h.index];
+        e.iri = placeIri(options_.baseIri, p.name);
+        e.label = p.name;
+        e.keys.name = p.name;
+      }
+      entities_.add(std::move(e), mention);
+    }
+    for (const auto& d : dates_) {
+      for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
+        if (!date) continue;
+        CalendarDate full = *date;
+        if (!full.year) {
+          if (!documentYear_) continue;
+          full.year = documentYear_;
+        }
+        Entity e;
+        e.type = EntityType::Date;
+        e.iri = dateIri(options_.baseIri, full.iso());
+        e.label = full.iso();
+        e.keys.date = full.iso();
+        entities_.add(std::move(e), view_.mention(d.first, d.last));
+      }
+    }
+    for (const auto& r : resolutions_) {
+      Entity e;
+      e.type = EntityType::Resolution;
+      e.iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+      e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
+      e.keys.issuer = r.issuer;
+      e.keys.number = r.number;
+      e.keys.year = r.year;
+      for (const auto& span : r.mentions) {
+        Mention mention = view_.mention(span.first, span.second);
+        // "822 (1993)": the closing bracket belongs to the reference.
+        if (r.year && mention.end < view_.text().size() && view_.text()[mention.end] == ')') {
+          mention = {mention.start, mention.end + 1, view_.slice(mention.start, mention.end + 1)};
+        }
+        entities_.add(e, mention);
+      }
+      relations_.push_back({e.iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
+                            {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
+    }
+    for (const auto& pm : personMentions_) {
+      const auto& p = persons_[pm.person];
+      Entity e;
+      e.type = EntityType::Person;
+      e.iri = personIri(options_.baseIri, p.name);
+      e.label = p.name;
+      e.keys.name = p.name;
+      entities_.add(std::move(e), view_.mention(pm.first, pm.last));
+    }
+  }
+
+  const ExtractOptions& options_;
+  const Gazetteer& g_;
+  const Document& document_;
+  TextView probe_;
+  std::string language_;
+  TextView view_;
+  const std::vector<Token>& tokens_;
+
+  std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
+  std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
+  std::vector<std::size_t> startingAt_;
+  std::vector<std::size_t> covering_;
+  std::vector<DateHit> dates_;
+  std::vector<ResolutionHit> resolutions_;
+  std::vector<std::pair<std::size_t, std::size_t>> candidates_;
+  std::vector<Person> persons_;
+  std::vector<PersonMention> personMentions_;
+  std::map<std::size_t, Hit> personOf_;
+  std::set<std::pair<std::string, std::size_t>> attendees_;
+  std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;  // text about other meetings, tokens
+  int documentYear_ = 0;
+  std::vector<Meeting> meetings_;
+  std::vector<Relation> relations_;
+  Entities entities_;
+};
+
+}  // namespace
+
+struct Extractor::Impl {
+  ExtractOptions options;
+  Gazetteer gazetteer;
+};
+
+Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->gazetteer = loadGazetteer(options.dataDir);
+  impl_->options = std::move(options);
+}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Extraction Extractor::extract(const Document& document) const {
+  return Run(impl_->options, impl_->gazetteer, document).run();
+}
+
+}  // namespace diplograph::extract

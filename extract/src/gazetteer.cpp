@@ -1,0 +1,209 @@
+#include "gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "diplograph/extract/error.h"
+
+namespace diplograph::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> split(const std::string& line, char separator) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, separator)) out.push_back(field);
+  if (!line.empty() && line.back() == separator) out.emplace_back();
+  return out;
+}
+
+// Rows of a TSV file without comments ('#') and blank lines; each row has at least minColumns.
+std::vector<std::vector<std::string>> readTsv(const fs::path& path, std::size_t minColumns) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path.string() + ": gazetteer not found (set the data folder)");
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto row = split(line, '\t');
+    if (row.size() < minColumns)
+      throw InputError(path.string() + ":" + std::to_string(number) + ": expected " + std::to_string(minColumns) +
+                       " tab-separated columns");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+bool acronymWord(const std::string& word) {
+  int upper = 0;
+  for (unsigned char c : word) upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+  return upper >= 2;
+}
+
+}  // namespace
+
+void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
+  TextView view(phrase, "en", false);
+  Entry entry;
+  entry.payload = payload;
+  entry.caseSensitive = !view.tokens().empty();
+  for (const auto& token : view.tokens()) {
+    entry.words.push_back(token.fold);
+    entry.displays.push_back(token.display);
+    if (!acronymWord(token.display)) entry.caseSensitive = false;
+  }
+  if (entry.words.empty()) return;
+  auto& bucket = byFirstWord_[entry.words.front()];
+  bucket.push_back(std::move(entry));
+  // Longest first, so the first full match is the longest.
+  std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+}
+
+bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t i) const {
+  const auto& tokens = view.tokens();
+  if (i + entry.words.size() > tokens.size()) return false;
+  for (std::size_t k = 0; k < entry.words.size(); ++k) {
+    const Token& token = tokens[i + k];
+    if (token.fold != entry.words[k] || (entry.caseSensitive && token.display != entry.displays[k])) return false;
+    // A phrase does not run across a table cell, a page or a bracket.
+    if (k > 0) {
+      for (char32_t c : view.gapBefore(i + k)) {
+        if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return false;
+      }
+    }
+  }
+  return true;
+}
+
+PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
+  const auto it = byFirstWord_.find(view.tokens()[i].fold);
+  if (it == byFirstWord_.end()) return {};
+  for (const Entry& entry : it->second) {
+    if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
+  }
+  return {};
+}
+
+std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
+  std::vector<Match> out;
+  const auto it = byFirstWord_.find(view.tokens()[i].fold);
+  if (it == byFirstWord_.end()) return out;
+  for (const Entry& entry : it->second) {
+    if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
+  }
+  return out;
+}
+
+bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const {
+  const auto it = words.find(kind);
+  return it != words.end() && std::find(it->second.begin(), it->second.end(), fold) != it->second.end();
+}
+
+std::string Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
+  const auto match = cues.longestAt(view, i);
+  if (length) *length = match.length;
+  return match.length ? cueKinds[match.payload] : std::string();
+}
+
+Gazetteer loadGazetteer(const fs::path& dir) {
+  Gazetteer g;
+  std::map<std::string, std::size_t> stateIndex;
+  std::vector<std::pair<std::string, std::string>> stateForms;  // iso3, name
+  std::vector<std::string> suppressed;
+  auto addStateRows = [&](const fs::path& path, bool labels) {
+    for (const auto& row : readTsv(path, 3)) {
+      std::string code = row[0];
+      if (!code.empty() && code[0] == '!') {
+        suppressed.push_back(row[2]);
+        continue;
+      }
+      if (!stateIndex.count(code)) {
+        stateIndex[code] = g.states.size();
+        g.states.push_back({code, ""});
+      }
+      auto& state = g.states[stateIndex[code]];
+      // The label is the shortest English form without an inversion comma ("Iran", not
+      // "Iran, Islamic Republic of").
+      if (labels && row[1] == "en" && row[2].find(',') == std::string::npos &&
+          (state.label.empty() || row[2].size() < state.label.size()))
+        state.label = row[2];
+      stateForms.emplace_back(code, row[2]);
+    }
+  };
+  // Labels come from iso-codes; the supplement adds forms only.
+  addStateRows(dir / "gazetteers" / "states.tsv", true);
+  addStateRows(dir / "gazetteers" / "states_supplement.tsv", false);
+  for (auto& state : g.states) {
+    if (state.label.empty()) state.label = state.iso3;
+  }
+  for (const auto& [code, name] : stateForms) {
+    if (std::find(suppressed.begin(), suppressed.end(), name) == suppressed.end() && name.find(", ") == std::string::npos)
+      g.stateNames.add(name, stateIndex[code]);
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "demonyms.tsv", 2)) {
+    const auto it = stateIndex.find(row[0]);
+    if (it == stateIndex.end()) throw InputError("demonyms.tsv: unknown state code " + row[0]);
+    for (const auto& form : split(row[1], '|')) {
+      for (const auto& word : foldedWords(form)) g.demonyms[word] = it->second;
+    }
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "organizations.tsv", 4)) {
+    OrganizationInfo info{row[0], row[1], {}};
+    for (auto& parent : split(row[2], ',')) {
+      if (!parent.empty()) info.parents.push_back(parent);
+    }
+    g.organizationNames.add(row[0], g.organizations.size());
+    g.organizationNames.add(row[1], g.organizations.size());
+    for (const auto& alias : split(row[3], '|')) g.organizationNames.add(alias, g.organizations.size());
+    g.organizations.push_back(std::move(info));
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "places.tsv", 3)) {
+    g.placeNames.add(row[0], g.places.size());
+    for (const auto& alias : split(row[2], '|')) g.placeNames.add(alias, g.places.size());
+    g.places.push_back({row[0], row[1]});
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "posts.tsv", 2)) {
+    g.postNames.add(row[0], g.posts.size());
+    for (const auto& form : split(row[1], '|')) g.postNames.add(form, g.posts.size());
+    g.posts.push_back(row[0]);
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "meetings.tsv", 3)) {
+    for (const auto& form : split(row[2], '|')) g.seriesNames.add(form, g.series.size());
+    g.series.push_back({row[0], row[1]});
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "months.tsv", 2)) {
+    const int month = std::stoi(row[0]);
+    for (const auto& form : split(row[1], '|')) {
+      for (const auto& word : foldedWords(form)) g.months[word] = month;
+    }
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "ordinals.tsv", 2)) {
+    const int value = std::stoi(row[0]);
+    for (const auto& form : split(row[1], '|')) {
+      for (const auto& word : foldedWords(form)) g.ordinals[word] = value;
+    }
+  }
+
+  for (const auto& row : readTsv(dir / "gazetteers" / "cues.tsv", 2)) {
+    const auto words = foldedWords(row[1]);
+    if (words.size() == 1) g.words[row[0]].push_back(words.front());
+    g.cues.add(row[1], g.cueKinds.size());
+    g.cueKinds.push_back(row[0]);
+  }
+  return g;
+}
+
+}  // namespace diplograph::extract

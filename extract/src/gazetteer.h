@@ -1,0 +1,89 @@
+#pragma once
+// The knowledge the extractor uses, loaded from the TSV files in ExtractOptions::dataDir.
+// Nothing about individual documents lives in code: names, posts, honorifics, months, meeting
+// series and cue phrases all come from data/gazetteers/.
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text.h"
+
+namespace diplograph::extract {
+
+// Phrases matched on folded tokens (case and accents ignored, hyphens and apostrophes as word
+// breaks). Acronym-like phrases ("UN", "IsDB", "OIC-StatCom") must match their case exactly.
+class PhraseIndex {
+ public:
+  struct Match {
+    std::size_t length = 0;  // tokens matched, 0 if none
+    std::size_t payload = 0;
+  };
+  void add(std::string_view phrase, std::size_t payload);
+  Match longestAt(const TextView& view, std::size_t i) const;
+  // Every phrase starting at token i, longest first.
+  std::vector<Match> allAt(const TextView& view, std::size_t i) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    std::vector<std::string> displays;  // compared only when caseSensitive
+    bool caseSensitive = false;
+    std::size_t payload = 0;
+  };
+  bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
+  std::unordered_map<std::string, std::vector<Entry>> byFirstWord_;
+};
+
+struct StateInfo {
+  std::string iso3;
+  std::string label;  // short English name
+};
+
+struct OrganizationInfo {
+  std::string key;    // English acronym or short English name
+  std::string label;  // English full name
+  std::vector<std::string> parents;  // keys named inside this body's name ("UN" in "UN Security Council")
+};
+
+struct PlaceInfo {
+  std::string name;  // canonical English name
+  std::string kind;  // city, region, territory
+};
+
+struct SeriesInfo {
+  std::string key;    // "summit", "cfm", "acm", "contact-group", ...
+  std::string label;  // English label
+};
+
+struct Gazetteer {
+  std::vector<StateInfo> states;
+  PhraseIndex stateNames;
+  std::map<std::string, std::size_t> demonyms;  // folded adjective -> index into states
+  std::vector<OrganizationInfo> organizations;
+  PhraseIndex organizationNames;
+  std::vector<PlaceInfo> places;
+  PhraseIndex placeNames;
+  std::vector<std::string> posts;  // English canonical posts
+  PhraseIndex postNames;
+  std::vector<SeriesInfo> series;
+  PhraseIndex seriesNames;
+  // Cue phrases by kind (cues.tsv): "honorific", "particle", "chair-after", "background", ...
+  std::vector<std::string> cueKinds;
+  PhraseIndex cues;
+  std::map<std::string, int> months;  // folded month name -> 1..12
+  std::map<std::string, int> ordinals;  // folded ordinal or tens word -> value
+  std::map<std::string, std::vector<std::string>> words;  // single-word cue kinds, folded
+
+  bool isWord(const std::string& kind, const std::string& fold) const;
+  // The kind of the longest cue at token i, or "" (and its length in tokens).
+  std::string cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+};
+
+// Throws InputError naming the file if a gazetteer is missing or malformed.
+Gazetteer loadGazetteer(const std::filesystem::path& dataDir);
+
+}  // namespace diplograph::extract

@@ -1,0 +1,89 @@
+#include "diplograph/extract/iris.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace diplograph::extract {
+namespace {
+
+icu::Transliterator& toAscii() {
+  // Transliterators are costly to build and not safe to share across threads: one per thread.
+  thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw std::logic_error("ICU transliterator Any-Latin; Latin-ASCII unavailable");
+    return t;
+  }();
+  return *instance;
+}
+
+std::string join(std::string_view base, std::string_view kind, std::string_view rest) {
+  std::string out(base);
+  if (!out.empty() && out.back() != '/' && out.back() != '#') out += '/';
+  out += kind;
+  out += '/';
+  out += rest;
+  return out;
+}
+
+}  // namespace
+
+std::string slug(std::string_view text) {
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  toAscii().transliterate(unicode);
+  std::string ascii;
+  unicode.toUTF8String(ascii);
+  std::string out;
+  for (char c : ascii) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      out += c;
+    } else if (u >= 'A' && u <= 'Z') {
+      out += static_cast<char>(u - 'A' + 'a');
+    } else if (c == '\'') {
+      continue;  // "d'Ivoire" -> "divoire", not "d-ivoire"
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string stateIri(std::string_view base, std::string_view iso3) { return join(base, "state", iso3); }
+
+std::string organizationIri(std::string_view base, std::string_view key) { return join(base, "org", slug(key)); }
+
+std::string resolutionIri(std::string_view base, std::string_view issuer, std::string_view number,
+                          std::optional<int> year) {
+  std::string rest = slug(issuer) + "/" + slug(number);
+  if (year) rest += "-" + std::to_string(*year);
+  return join(base, "resolution", rest);
+}
+
+std::string personIri(std::string_view base, std::string_view name) { return join(base, "person", slug(name)); }
+
+std::string placeIri(std::string_view base, std::string_view name) { return join(base, "place", slug(name)); }
+
+std::string dateIri(std::string_view base, std::string_view isoDate) { return join(base, "date", isoDate); }
+
+std::string meetingIri(std::string_view base, std::string_view bodyKey, const std::optional<std::string>& date,
+                       const std::optional<std::string>& placeName) {
+  std::string rest = date ? *date : "undated";
+  if (placeName) rest += "-" + slug(*placeName);
+  rest += "-" + slug(bodyKey);
+  return join(base, "meeting", rest);
+}
+
+std::string documentIri(std::string_view base, std::string_view sourcePath) {
+  std::string_view stem = sourcePath;
+  if (const auto slash = stem.find_last_of('/'); slash != std::string_view::npos) stem.remove_prefix(slash + 1);
+  if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
+  return join(base, "document", slug(stem));
+}
+
+}  // namespace diplograph::extract

@@ -1,0 +1,204 @@
+#include "resolutions.h"
+
+#include <algorithm>
+
+namespace diplograph::extract {
+namespace {
+
+bool isTrigger(const Token& t) { return t.fold == "resolution" || t.fold == "resolutions"; }
+
+struct Item {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::string number;
+  std::optional<int> year;
+  std::string symbolIssuer;  // from "S/RES/", "A/RES/", "A/HRC/RES/"
+  bool oicShape = false;     // "8/44-POL"
+};
+
+class ResolutionScanner {
+ public:
+  ResolutionScanner(const TextView& view, const Gazetteer& g, const std::vector<DateHit>& dates,
+                    const std::vector<NamedBody>& bodies)
+      : view_(view), tokens_(view.tokens()), g_(g), dates_(dates), bodies_(bodies) {}
+
+  std::vector<ResolutionHit> scan() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (isTrigger(tokens_[i])) {
+        i = fromTrigger(i);
+      } else if (tokens_[i].fold == "res" && i > 0 && view_.gapBefore(i) == U"/" && i + 1 < tokens_.size() &&
+                 tokens_[i + 1].digits) {
+        // A bare symbol "S/RES/2728 (2024)".
+        if (auto item = parseItem(i + 1)) addItems(i, {*item});
+        i += 1;
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Reads "822 (1993)", "70/233", "8/44-POL" starting at token k.
+  std::optional<Item> parseItem(std::size_t k) const {
+    if (k >= tokens_.size() || !tokens_[k].digits || tokens_[k].fold.size() > 5) return std::nullopt;
+    Item item;
+    item.first = k;
+    item.last = k;
+    item.number = tokens_[k].display;
+    // Symbol prefix: tokens "S"/"A"[/"HRC"]/"RES" joined by '/'.
+    if (k >= 2 && tokens_[k - 1].fold == "res" && view_.gapBefore(k) == U"/") {
+      const std::string& organ = tokens_[k - 2].fold;
+      item.symbolIssuer = organ == "s" ? "UNSC" : organ == "hrc" ? "HRC" : organ == "a" ? "UNGA" : "";
+      item.first = k - 2;
+      if (organ == "hrc" && k >= 3) item.first = k - 3;
+    }
+    // A number glued to a word ("CFM-44/2017") is part of a document symbol.
+    if (item.symbolIssuer.empty() && k > 0 && (view_.gapBefore(k) == U"-" || view_.gapBefore(k) == U"/")) return std::nullopt;
+    std::size_t j = k + 1;
+    if (j < tokens_.size() && tokens_[j].digits && view_.gapBefore(j) == U"/") {
+      item.number += "/" + tokens_[j].display;
+      item.last = j++;
+      if (j < tokens_.size() && view_.gapBefore(j) == U"-" && tokens_[j].allUpper) {
+        item.number += "-" + tokens_[j].display;
+        item.oicShape = true;
+        item.last = j++;
+      }
+    }
+    if (j < tokens_.size() && tokens_[j].digits && tokens_[j].fold.size() == 4) {
+      const auto gap = view_.gapBefore(j);
+      const auto close = j + 1 < tokens_.size() ? view_.gapBefore(j + 1) : std::u32string_view(U")");
+      if (gap.find(U'(') != std::u32string_view::npos && close.find(U')') == 0) {
+        item.year = std::stoi(tokens_[j].fold);
+        item.last = j;
+      }
+    }
+    // A bare number that reads as a year or a date is not a resolution ("adopted in 2017").
+    if (!item.year && item.number.find('/') == std::string::npos) {
+      const int value = std::stoi(item.number);
+      if (value >= 1945 && value <= 2100 && item.symbolIssuer.empty()) return std::nullopt;
+      if (k + 1 < tokens_.size() && g_.months.count(tokens_[k + 1].fold)) return std::nullopt;
+    }
+    return item;
+  }
+
+  std::size_t fromTrigger(std::size_t i) {
+    const std::size_t sentence = tokens_[i].sentence;
+    std::size_t j = i + 1;
+    while (j < tokens_.size() && j < i + 12 && tokens_[j].sentence == sentence && !tokens_[j].digits && !isTrigger(tokens_[j])) ++j;
+    if (j >= tokens_.size() || !tokens_[j].digits || tokens_[j].sentence != sentence) return i;
+    auto first = parseItem(j);
+    if (!first) return i;
+    std::vector<Item> items{*first};
+    // A list: "822 (1993), 853 (1993), 874 (1993) et 884 (1993)".
+    while (true) {
+      std::size_t next = items.back().last + 1;
+      if (next < tokens_.size() && (tokens_[next].fold == "et" || tokens_[next].fold == "and")) ++next;
+      if (next >= tokens_.size() || !tokens_[next].digits) break;
+      const auto gap = view_.gapBefore(next);
+      if (gap.find(U'.') != std::u32string_view::npos || gap.find(U';') != std::u32string_view::npos) break;
+      auto item = parseItem(next);
+      if (!item || item->year.has_value() != items.front().year.has_value() || item->oicShape != items.front().oicShape) break;
+      items.push_back(*item);
+    }
+    addItems(i, items);
+    return items.back().last;
+  }
+
+  std::string issuerFor(std::size_t trigger, const std::vector<Item>& items) const {
+    const Item& first = items.front();
+    if (!first.symbolIssuer.empty()) return first.symbolIssuer;
+    if (first.oicShape) return "OIC";
+    const std::size_t sentence = tokens_[trigger].sentence;
+    // "Security Council resolution 2254", "Human Rights Council resolution 34/22".
+    for (const auto& b : bodies_) {
+      if (b.last + 1 == trigger || (b.last + 2 == trigger && tokens_[b.last + 1].fold == "s")) return b.key;
+    }
+    // Between the word and the number: "résolutions pertinentes du Conseil de sécurité, à savoir 822".
+    for (const auto& b : bodies_) {
+      if (b.first > trigger && b.first < first.first) return b.key;
+    }
+    // Right after the number, joined by "of", "du", "de l'", "adoptée par le":
+    // "2359 (2017) du Conseil de sécurité", "194 de l'Assemblée générale".
+    const std::size_t after = items.back().last + 1;
+    if (after < tokens_.size()) {
+      std::size_t k = after;
+      if (g_.cueAt(view_, k) == "adopt") ++k;
+      const std::string& joint = k < tokens_.size() ? tokens_[k].fold : "";
+      if (joint == "of" || joint == "du" || joint == "de" || joint == "des" || joint == "d" || joint == "by" || joint == "par") {
+        for (const auto& b : bodies_) {
+          if (b.first > k && b.first <= k + 3 && tokens_[b.first].sentence == sentence) return b.key;
+        }
+      }
+    }
+    // The nearest body before; of nested names ("Assemblée générale des Nations Unies" holds
+    // "Nations Unies") the outer one: "le Conseil des droits de l'homme a adopté sa résolution".
+    const NamedBody* nearest = nullptr;
+    for (const auto& b : bodies_) {
+      if (b.last < trigger && b.last + 16 >= trigger && tokens_[b.first].sentence == sentence &&
+          (!nearest || b.last > nearest->last || (b.last == nearest->last && b.first < nearest->first)))
+        nearest = &b;
+    }
+    if (nearest) return nearest->key;
+    // The shape of the number: "n/m" is General Assembly or Council numbering; a plain number
+    // with its year in brackets is a Security Council resolution.
+    return first.number.find('/') != std::string::npos ? "UNGA" : "UNSC";
+  }
+
+  // The year of an adoption date given in the same reference.
+  std::optional<int> adoptionYear(std::size_t trigger, const Item& item) const {
+    const std::size_t sentence = tokens_[trigger].sentence;
+    bool adopt = false;
+    for (std::size_t k = item.last + 1; k < tokens_.size() && k < item.last + 25 && tokens_[k].sentence == sentence; ++k) {
+      if (g_.cueAt(view_, k) == "adopt") adopt = true;
+      const bool adjacent = k <= item.last + 2;
+      if (adopt || adjacent) {
+        for (const auto& d : dates_) {
+          if (d.first == k && d.start.year) return d.start.year;
+        }
+        // "held in Tripoli in May 1977": a month and year.
+        if (adopt && g_.months.count(tokens_[k].fold) && k + 1 < tokens_.size() && tokens_[k + 1].digits &&
+            tokens_[k + 1].fold.size() == 4)
+          return std::stoi(tokens_[k + 1].fold);
+      }
+      if (isTrigger(tokens_[k]) || (tokens_[k].digits && k > item.last + 2 && !adopt)) break;
+    }
+    // "l'adoption par consensus, le 15 mars 2022, de la résolution 76/254".
+    for (const auto& d : dates_) {
+      if (d.last < trigger && d.last + 6 >= trigger && tokens_[d.first].sentence == sentence && d.start.year) {
+        for (std::size_t k = d.first > 8 ? d.first - 8 : 0; k < d.first; ++k) {
+          if (g_.cueAt(view_, k) == "adopt" && tokens_[k].sentence == sentence) return d.start.year;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  void addItems(std::size_t trigger, const std::vector<Item>& items) {
+    const std::string issuer = issuerFor(trigger, items);
+    for (const auto& item : items) {
+      auto year = item.year ? item.year : adoptionYear(trigger, item);
+      auto it = std::find_if(out_.begin(), out_.end(), [&](const ResolutionHit& r) { return r.number == item.number; });
+      if (it == out_.end()) {
+        out_.push_back({issuer, item.number, year, {}});
+        it = out_.end() - 1;
+      }
+      if (!it->year && year) it->year = year;
+      it->mentions.emplace_back(item.first, item.last);
+    }
+  }
+
+  const TextView& view_;
+  const std::vector<Token>& tokens_;
+  const Gazetteer& g_;
+  const std::vector<DateHit>& dates_;
+  const std::vector<NamedBody>& bodies_;
+  std::vector<ResolutionHit> out_;
+};
+
+}  // namespace
+
+std::vector<ResolutionHit> findResolutions(const TextView& view, const Gazetteer& gazetteer,
+                                           const std::vector<DateHit>& dates, const std::vector<NamedBody>& bodies) {
+  return ResolutionScanner(view, gazetteer, dates, bodies).scan();
+}
+
+}  // namespace diplograph::extract

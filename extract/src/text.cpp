@@ -1,0 +1,245 @@
+#include "text.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace diplograph::extract {
+namespace {
+
+bool isWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0; }
+
+bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x202F; }
+
+bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
+
+// Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
+std::size_t tagLength(const std::u32string& t, std::size_t i) {
+  if (t[i] != '<' || i + 1 >= t.size()) return 0;
+  const char32_t next = t[i + 1];
+  if (!(next == '/' || (next < 128 && u_isalpha(static_cast<UChar32>(next))))) return 0;
+  for (std::size_t k = i + 1; k < t.size() && k < i + 64; ++k) {
+    if (t[k] == '>') return k - i + 1;
+    if (t[k] == '<' || t[k] == '\n') return 0;
+  }
+  return 0;
+}
+
+// Position after "-\n" hyphenation at i (hyphen, optional blanks, one line break, blanks, then
+// a lower-case letter), or 0 if the hyphen is a real one.
+std::size_t hyphenationEnd(const std::u32string& t, std::size_t i) {
+  if (!isHyphen(t[i])) return 0;
+  std::size_t k = i + 1;
+  while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
+  if (k >= t.size() || t[k] != '\n') return 0;
+  ++k;
+  while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
+  if (k >= t.size() || !u_islower(static_cast<UChar32>(t[k]))) return 0;
+  return k;
+}
+
+// A sentence break ICU proposes after an abbreviation or initial ("H.E.", "Dr.", "A.") is not one.
+bool endsWithAbbreviation(const std::u32string& t, std::size_t end) {
+  std::size_t k = end;
+  while (k > 0 && isSpace(t[k - 1])) --k;
+  if (k == 0 || t[k - 1] != '.') return false;
+  --k;
+  std::size_t begin = k;
+  while (begin > 0 && u_isalpha(static_cast<UChar32>(t[begin - 1]))) --begin;
+  const std::size_t length = k - begin;
+  if (length == 0) return false;
+  if (!u_isupper(static_cast<UChar32>(t[begin]))) return false;
+  return length <= 2 || (length <= 4 && (t[begin + 1] == 'r' || t[begin + 1] == 'm'));  // Mrs, Mme, Prof
+}
+
+// A blank line inside a sentence (a page break in a converted report: "le 16\n\ndécembre"):
+// the text before it does not end a sentence and the text after it starts in lower case.
+bool continuesAcrossBlank(const std::u32string& t, std::size_t i) {
+  std::size_t before = i;
+  while (before > 0 && isSpace(t[before - 1])) --before;
+  std::size_t after = i;
+  while (after < t.size() && isSpace(t[after])) ++after;
+  if (before == 0 || after >= t.size()) return false;
+  const char32_t last = t[before - 1];
+  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && u_islower(static_cast<UChar32>(t[after]));
+}
+
+// A line that starts a table row, a list item or a heading ("| ...", "- ", "* ", "# ", "2. ").
+bool startsListItem(const std::u32string& t, std::size_t i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+  if (i >= t.size()) return false;
+  const char32_t c = t[i];
+  if (c == '|' || c == '#' || c == 0x2022) return true;
+  if ((c == '-' || c == '*' || c == 0x2013) && i + 1 < t.size() && t[i + 1] == ' ') return true;
+  std::size_t k = i;
+  while (k < t.size() && k < i + 3 && t[k] >= '0' && t[k] <= '9') ++k;
+  return k > i && k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
+}
+
+}  // namespace
+
+std::u32string toCodePoints(std::string_view utf8) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::u32string out;
+  out.reserve(static_cast<std::size_t>(u.length()));
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string toUtf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+char32_t foldCodePoint(char32_t c) {
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) throw std::logic_error("ICU NFD normalizer unavailable");
+    return n;
+  }();
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if (c == 0x131) return 'i';  // dotless i (Turkish) folds to itself otherwise
+  if (c == 0x2019 || c == 0x2018 || c == 0x2BC) return '\'';
+  UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
+  icu::UnicodeString decomposition;
+  if (nfd->getDecomposition(folded, decomposition) && decomposition.length() > 0) folded = decomposition.char32At(0);
+  return static_cast<char32_t>(folded);
+}
+
+std::vector<std::string> foldedWords(std::string_view phrase) {
+  TextView view(phrase, "en", false);
+  std::vector<std::string> out;
+  for (const auto& token : view.tokens()) out.push_back(token.fold);
+  return out;
+}
+
+TextView::TextView(std::string_view utf8, std::string_view language, bool withSentences) : text_(toCodePoints(utf8)) {
+  const std::u32string& t = text_;
+  for (std::size_t i = 0; i < t.size();) {
+    if (const std::size_t tag = tagLength(t, i)) {
+      i += tag;
+      continue;
+    }
+    if (!isWordChar(t[i])) {
+      ++i;
+      continue;
+    }
+    Token token;
+    token.start = i;
+    std::u32string fold;
+    std::u32string display;
+    bool anyLower = false;
+    bool allDigits = true;
+    while (i < t.size()) {
+      if (isWordChar(t[i])) {
+        fold += foldCodePoint(t[i]);
+        display += t[i];
+        if (u_islower(static_cast<UChar32>(t[i]))) anyLower = true;
+        if (!u_isdigit(static_cast<UChar32>(t[i]))) allDigits = false;
+        ++i;
+        continue;
+      }
+      if (const std::size_t after = hyphenationEnd(t, i)) {
+        i = after;
+        continue;
+      }
+      break;
+    }
+    token.end = i;
+    token.fold = toUtf8(fold);
+    token.display = toUtf8(display);
+    token.upper = u_isupper(static_cast<UChar32>(display[0])) || u_istitle(static_cast<UChar32>(display[0]));
+    token.allUpper = !anyLower && !allDigits;
+    token.digits = allDigits;
+    tokens_.push_back(std::move(token));
+  }
+
+  if (!withSentences) return;
+  // Sentences by ICU, on a copy where single line breaks are blanks (hard-wrapped lines are not
+  // sentences) but blank lines still end one; same length, so offsets carry over.
+  icu::UnicodeString flat;
+  std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char32_t c = t[i];
+    const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
+                           !continuesAcrossBlank(t, i);
+    const bool tableRow = c == '\n' && startsListItem(t, i + 1);
+    if ((c == '\n' || c == '\r') && !blankLine && !tableRow) c = ' ';
+    if (c == '\f') c = '\n';
+    flat.append(static_cast<UChar32>(c));
+    for (int k = 0; k < U16_LENGTH(static_cast<UChar32>(c)); ++k) cpAt.push_back(i);
+  }
+  cpAt.push_back(t.size());
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string locale = std::string(language) + "@ss=standard";
+  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+  if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
+  breaks->setText(flat);
+  std::size_t start = 0;
+  for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
+    const std::size_t end = cpAt[static_cast<std::size_t>(b)];
+    if (end < t.size() && endsWithAbbreviation(t, end)) continue;
+    std::size_t trimmed = end;
+    while (trimmed > start && isSpace(t[trimmed - 1])) --trimmed;
+    if (trimmed > start) sentences_.push_back({start, trimmed});
+    start = end;
+  }
+  std::size_t s = 0;
+  for (auto& token : tokens_) {
+    while (s + 1 < sentences_.size() && token.start >= sentences_[s].end) ++s;
+    token.sentence = s;
+  }
+}
+
+std::u32string_view TextView::gapBefore(std::size_t i) const {
+  const std::size_t from = i == 0 ? 0 : tokens_[i - 1].end;
+  const std::size_t to = i < tokens_.size() ? tokens_[i].start : text_.size();
+  return std::u32string_view(text_).substr(from, to - from);
+}
+
+std::string TextView::slice(std::size_t start, std::size_t end) const {
+  return toUtf8(std::u32string_view(text_).substr(start, end - start));
+}
+
+Mention TextView::mention(std::size_t firstToken, std::size_t lastToken) const {
+  const std::size_t start = tokens_[firstToken].start;
+  const std::size_t end = tokens_[lastToken].end;
+  return {start, end, slice(start, end)};
+}
+
+bool TextView::punctuatedBefore(std::size_t i) const {
+  for (char32_t c : gapBefore(i)) {
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '|' || c == '.' || c == 0x2013 || c == 0x2014 ||
+        c == 0xAB || c == 0xBB || c == '"')
+      return true;
+  }
+  return false;
+}
+
+}  // namespace diplograph::extract

@@ -1,0 +1,400 @@
+#include "diplograph/graph/store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "diplograph/extract/error.h"
+#include "diplograph/graph/mapping.h"
+#include "diplograph/graph/vocabulary.h"
+#include "librdf/world.h"
+
+namespace diplograph::graph {
+namespace fs = std::filesystem;
+using librdf::bytes;
+using librdf::check;
+
+StoreKind storeKindFromName(const std::string& name) {
+  if (name == "hashes") return StoreKind::Hashes;
+  if (name == "sqlite") return StoreKind::Sqlite;
+  if (name == "memory") return StoreKind::Memory;
+  throw UsageError("unknown store kind '" + name + "' (expected hashes, sqlite or memory)");
+}
+
+namespace {
+
+constexpr const char* kCurrent = "current";
+constexpr const char* kDocuments = "documents";
+
+// Forces a file or folder to disk, so the rename that publishes a generation never points at
+// data still in the page cache.
+void syncPath(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+void syncTree(const fs::path& root) {
+  for (const auto& entry : fs::recursive_directory_iterator(root)) syncPath(entry.path());
+  syncPath(root);
+}
+
+// The sidecar file holding one document's triples, as canonical N-Triples lines.
+fs::path sidecar(const fs::path& generation, const std::string& documentIri) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char c : documentIri) hash = (hash ^ c) * 1099511628211ULL;
+  std::ostringstream name;
+  name << std::hex << hash << ".nt";
+  return generation / kDocuments / name.str();
+}
+
+std::set<std::string> readLines(const fs::path& path) {
+  std::set<std::string> lines;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.insert(line);
+  }
+  return lines;
+}
+
+// Holds the exclusive writer lock on a store folder for its lifetime.
+class WriterLock {
+ public:
+  explicit WriterLock(const fs::path& store) {
+    fd_ = ::open((store / "LOCK").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw StoreError("cannot open lock file in " + store.string());
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw StoreError("store " + store.string() + " is being written by another diplograph process");
+    }
+  }
+  ~WriterLock() {
+    ::flock(fd_, LOCK_UN);
+    ::close(fd_);
+  }
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace
+
+struct Store::Impl {
+  StoreOptions options;
+  librdf::Session session;
+  librdf::Storage storage;
+  librdf::Model model;
+  fs::path generation;  // folder of the generation the model is open on; empty for memory
+
+  explicit Impl(StoreOptions o) : options(std::move(o)) {}
+
+  void open(const fs::path& folder, bool create, bool writable) {
+    model.reset();
+    storage.reset();
+    generation = folder;
+    std::string kind = "hashes";
+    std::string name = "triples";
+    std::string settings;
+    switch (options.kind) {
+      case StoreKind::Memory:
+        settings = "hash-type='memory'";
+        break;
+      case StoreKind::Hashes:
+        settings = "hash-type='bdb',dir='" + folder.string() + "',index-predicates='yes'";
+        break;
+      case StoreKind::Sqlite:
+        kind = "sqlite";
+        name = (folder / "triples.sqlite").string();
+        settings = "synchronous='off'";
+        break;
+    }
+    if (create) settings += ",new='yes'";
+    if (!writable) settings += ",write='no'";
+    storage.reset(librdf_new_storage(session.world(), kind.c_str(), name.c_str(), settings.c_str()));
+    if (!storage) throw StoreError(session.takeError("cannot open store at " + options.path.string()));
+    model.reset(librdf_new_model(session.world(), storage.get(), nullptr));
+    if (!model) throw StoreError(session.takeError("cannot open model on store " + options.path.string()));
+  }
+
+  // Opens the generation `current` points to, or an empty in-memory model if there is none.
+  void openCurrent() {
+    const fs::path current = options.path / kCurrent;
+    if (options.kind == StoreKind::Memory || !fs::exists(current)) {
+      const auto kind = options.kind;
+      options.kind = StoreKind::Memory;
+      open({}, true, true);
+      options.kind = kind;
+      generation.clear();
+      return;
+    }
+    open(fs::canonical(current), false, false);
+  }
+
+  std::size_t size() const {
+    const int n = librdf_model_size(model.get());
+    if (n >= 0) return static_cast<std::size_t>(n);
+    // Some storages cannot count: count by streaming.
+    librdf::Stream stream(librdf_model_as_stream(model.get()));
+    std::size_t count = 0;
+    for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) ++count;
+    return count;
+  }
+
+  void add(const std::vector<Triple>& triples) {
+    for (const auto& triple : triples) {
+      auto statement = session.statement(triple);
+      if (librdf_model_contains_statement(model.get(), statement.get()) > 0) continue;
+      if (librdf_model_add_statement(model.get(), statement.get()) != 0)
+        throw StoreError(session.takeError("cannot add a statement to the store"));
+    }
+  }
+
+  void remove(const std::vector<Triple>& triples) {
+    for (const auto& triple : triples) {
+      auto statement = session.statement(triple);
+      librdf_model_remove_statement(model.get(), statement.get());
+    }
+  }
+
+  std::vector<Triple> parseLines(const std::set<std::string>& lines) const {
+    std::string text;
+    for (const auto& line : lines) text += line + "\n";
+    return parseRdf(text, "ntriples");
+  }
+
+  // Runs `change` on a copy of the current generation and publishes the copy atomically.
+  template <typename Change>
+  void transaction(Change&& change) {
+    if (options.kind == StoreKind::Memory) {
+      change(fs::path{});
+      return;
+    }
+    fs::create_directories(options.path);
+    WriterLock lock(options.path);
+    const fs::path current = options.path / kCurrent;
+    const bool exists = fs::exists(current);
+    const fs::path previous = exists ? fs::canonical(current) : fs::path{};
+    std::size_t number = 0;
+    if (exists) number = std::stoul(previous.filename().string().substr(4)) + 1;
+    const fs::path next = options.path / ("gen-" + std::to_string(number));
+    fs::remove_all(next);  // leftovers of a write that was killed before publishing
+    try {
+      model.reset();
+      storage.reset();
+      if (exists) {
+        fs::copy(previous, next, fs::copy_options::recursive);
+      } else {
+        fs::create_directories(next / kDocuments);
+      }
+      open(next, !exists, true);
+      change(next);
+      model.reset();  // closing flushes the Berkeley DB files
+      storage.reset();
+      syncTree(next);
+      const fs::path link = options.path / "current.new";
+      fs::remove(link);
+      fs::create_directory_symlink(next.filename(), link);
+      fs::rename(link, current);  // the commit point
+      syncPath(options.path);
+    } catch (...) {
+      model.reset();
+      storage.reset();
+      std::error_code ignored;
+      fs::remove_all(next, ignored);
+      openCurrent();
+      throw;
+    }
+    if (exists) fs::remove_all(previous);
+    openCurrent();
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+Store Store::openForReading(const StoreOptions& options) {
+  auto impl = std::make_unique<Impl>(options);
+  if (options.kind != StoreKind::Memory && fs::exists(options.path) && !fs::exists(options.path / kCurrent) &&
+      !fs::is_empty(options.path)) {
+    throw StoreError(options.path.string() + " exists but is not a diplograph store");
+  }
+  impl->openCurrent();
+  return Store(std::move(impl));
+}
+
+IngestReport Store::ingest(const std::vector<extract::Extraction>& extractions) {
+  IngestReport report;
+  report.triplesBefore = size();
+  impl_->transaction([&](const fs::path& generation) {
+    // Triples supported by each document, built lazily: only replacing needs the others.
+    std::map<std::string, std::set<std::string>> supportCache;
+    for (const auto& extraction : extractions) {
+      const std::string& iri = extraction.document.iri;
+      std::vector<Triple> triples = toTriples(extraction);
+      std::set<std::string> lines;
+      for (const auto& triple : triples) lines.insert(toNTriples(triple));
+      IngestReport::Entry entry{iri, IngestReport::Entry::Outcome::Added, triples.size()};
+      const fs::path file = generation.empty() ? fs::path{} : sidecar(generation, iri);
+      if (!file.empty() && fs::exists(file)) {
+        const std::set<std::string> old = readLines(file);
+        if (old == lines) {
+          entry.outcome = IngestReport::Entry::Outcome::Unchanged;
+          report.documents.push_back(entry);
+          continue;
+        }
+        entry.outcome = IngestReport::Entry::Outcome::Replaced;
+        std::set<std::string> others;
+        for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
+          if (other.path() == file) continue;
+          const auto more = readLines(other.path());
+          others.insert(more.begin(), more.end());
+        }
+        std::set<std::string> gone;
+        for (const auto& line : old) {
+          if (!lines.count(line) && !others.count(line)) gone.insert(line);
+        }
+        impl_->remove(impl_->parseLines(gone));
+      }
+      impl_->add(triples);
+      if (!file.empty()) {
+        std::ofstream out(file, std::ios::trunc);
+        for (const auto& line : lines) out << line << '\n';
+        if (!out) throw StoreError("cannot write " + file.string());
+      }
+      report.documents.push_back(entry);
+    }
+  });
+  report.triplesAfter = size();
+  return report;
+}
+
+std::size_t Store::remove(const std::string& document) {
+  // Find the document by IRI, source path or file name.
+  const auto result = query(vocab::sparqlPrefixes() + "SELECT ?d ?s WHERE { ?d a dg:Document ; dct:source ?s }");
+  std::string iri;
+  for (const auto& row : result.rows) {
+    const std::string& source = row[1].value;
+    if (row[0].value == document || source == document || fs::path(source).filename() == document ||
+        fs::path(source).filename() == fs::path(document).filename()) {
+      iri = row[0].value;
+      break;
+    }
+  }
+  if (iri.empty()) throw InputError("document not in the store: " + document);
+  const std::size_t before = size();
+  impl_->transaction([&](const fs::path& generation) {
+    const fs::path file = sidecar(generation, iri);
+    const std::set<std::string> old = readLines(file);
+    std::set<std::string> others;
+    for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
+      if (other.path() == file) continue;
+      const auto more = readLines(other.path());
+      others.insert(more.begin(), more.end());
+    }
+    std::set<std::string> gone;
+    for (const auto& line : old) {
+      if (!others.count(line)) gone.insert(line);
+    }
+    impl_->remove(impl_->parseLines(gone));
+    fs::remove(file);
+  });
+  return before - size();
+}
+
+std::size_t Store::size() const { return impl_->size(); }
+
+std::vector<Triple> Store::triples() const {
+  librdf::Stream stream(librdf_model_as_stream(impl_->model.get()));
+  auto triples = impl_->session.drain(stream.get());
+  std::sort(triples.begin(), triples.end());
+  return triples;
+}
+
+QueryResult Store::query(const std::string& sparql) const {
+  auto& session = impl_->session;
+  session.takeError("");
+  librdf::Query query(librdf_new_query(session.world(), "sparql", nullptr, bytes(sparql), nullptr));
+  if (!query) throw QueryError("malformed SPARQL: " + session.takeError("the query does not parse"));
+  librdf::QueryResults results(librdf_query_execute(query.get(), impl_->model.get()));
+  if (!results) throw QueryError("malformed SPARQL: " + session.takeError("the query could not be run"));
+  QueryResult out;
+  if (librdf_query_results_is_boolean(results.get())) {
+    out.kind = QueryResult::Kind::Boolean;
+    out.boolean = librdf_query_results_get_boolean(results.get()) > 0;
+  } else if (librdf_query_results_is_graph(results.get())) {
+    out.kind = QueryResult::Kind::Graph;
+    librdf::Stream stream(librdf_query_results_as_stream(results.get()));
+    out.triples = session.drain(stream.get());
+  } else {
+    const int count = librdf_query_results_get_bindings_count(results.get());
+    for (int i = 0; i < count; ++i) out.variables.emplace_back(librdf_query_results_get_binding_name(results.get(), i));
+    for (; !librdf_query_results_finished(results.get()); librdf_query_results_next(results.get())) {
+      std::vector<Term> row;
+      for (int i = 0; i < count; ++i) {
+        librdf::Node value(librdf_query_results_get_binding_value(results.get(), i));  // a new node: ours
+        row.push_back(librdf::Session::term(value.get()));
+      }
+      out.rows.push_back(std::move(row));
+    }
+  }
+  const std::string error = session.takeError("");
+  if (!error.empty()) throw QueryError("SPARQL query failed: " + error);
+  return out;
+}
+
+std::string Store::serialize(const std::string& syntax) const { return serializeTriples(triples(), syntax); }
+
+std::vector<Triple> parseRdf(const std::string& text, const std::string& syntax, const std::string& baseIri) {
+  librdf::Session session;
+  librdf::Parser parser(librdf_new_parser(session.world(), syntax.c_str(), nullptr, nullptr));
+  if (!parser) throw InputError("unknown RDF syntax '" + syntax + "'");
+  librdf::Uri base(check(librdf_new_uri(session.world(), bytes(baseIri)), "bad base IRI " + baseIri));
+  librdf::Stream stream(librdf_parser_parse_string_as_stream(parser.get(), bytes(text), base.get()));
+  if (!stream) throw InputError("cannot parse " + syntax + ": " + session.takeError("syntax error"));
+  auto triples = session.drain(stream.get());
+  const std::string error = session.takeError("");
+  if (!error.empty()) throw InputError("cannot parse " + syntax + ": " + error);
+  return triples;
+}
+
+std::string serializeTriples(const std::vector<Triple>& triples, const std::string& syntax) {
+  librdf::Session session;
+  librdf::Storage storage(check(librdf_new_storage(session.world(), "memory", nullptr, nullptr), "cannot create memory storage"));
+  librdf::Model model(check(librdf_new_model(session.world(), storage.get(), nullptr), "cannot create model"));
+  for (const auto& triple : triples) {
+    auto statement = session.statement(triple);
+    librdf_model_add_statement(model.get(), statement.get());
+  }
+  const std::string name = syntax == "rdfxml" ? "rdfxml-abbrev" : syntax;
+  librdf::Serializer serializer(librdf_new_serializer(session.world(), name.c_str(), nullptr, nullptr));
+  if (!serializer) throw UsageError("unknown RDF syntax '" + syntax + "'");
+  const std::pair<const char*, const std::string*> prefixes[] = {
+      {"dg", &vocab::kDg},     {"rdf", &vocab::kRdf},     {"rdfs", &vocab::kRdfs}, {"xsd", &vocab::kXsd},
+      {"skos", &vocab::kSkos}, {"schema", &vocab::kSchema}, {"org", &vocab::kOrg}, {"dct", &vocab::kDct},
+      {"prov", &vocab::kProv}, {"nif", &vocab::kNif},     {"itsrdf", &vocab::kItsrdf}};
+  if (syntax != "ntriples") {
+    for (const auto& [prefix, iri] : prefixes) {
+      librdf::Uri uri(librdf_new_uri(session.world(), bytes(*iri)));
+      librdf_serializer_set_namespace(serializer.get(), uri.get(), prefix);
+    }
+  }
+  size_t length = 0;
+  unsigned char* text = librdf_serializer_serialize_model_to_counted_string(serializer.get(), nullptr, model.get(), &length);
+  if (text == nullptr) throw StoreError(session.takeError("cannot serialize the graph as " + syntax));
+  std::string out(reinterpret_cast<const char*>(text), length);
+  librdf_free_memory(text);
+  return out;
+}
+
+}  // namespace diplograph::graph

@@ -1,0 +1,171 @@
+// Extractor rules on tiny inline fixtures, and offsets checked on the whole corpus.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "diplograph/extract/extractor.h"
+
+namespace diplograph::extract {
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor instance([] {
+    ExtractOptions options;
+    options.dataDir = std::filesystem::path(DIPLOGRAPH_SOURCE_DIR) / "data";
+    return options;
+  }());
+  return instance;
+}
+
+Extraction run(const std::string& text) { return extractor().extract({"fixture.txt", text, ""}); }
+
+std::set<std::string> keys(const Extraction& x, EntityType type) {
+  std::set<std::string> out;
+  for (const auto& e : x.entities) {
+    if (e.type != type) continue;
+    const auto& k = e.keys;
+    if (k.iso3166) out.insert(*k.iso3166);
+    else if (k.acronym) out.insert(*k.acronym);
+    else if (k.date) out.insert(*k.date);
+    else if (k.issuer) out.insert(*k.issuer + " " + *k.number + (k.year ? " (" + std::to_string(*k.year) + ")" : ""));
+    else if (k.name) out.insert(*k.name);
+  }
+  return out;
+}
+
+// Code points of a UTF-8 string, for checking offsets independently of the library.
+std::u32string codePoints(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+TEST(Dates, FrenchAndEnglishFormsAndRanges) {
+  const auto x = run(
+      "La réunion s'est tenue le lundi 19 Septembre 2016 et le 1er juin 2019. The Council met on September 28, 2018, "
+      "on 18–19 October 2022 and du 27 au 30 juin 2000. Not dates: mai 2014, 26 Ramadan 1440.");
+  EXPECT_EQ(keys(x, EntityType::Date),
+            (std::set<std::string>{"2016-09-19", "2019-06-01", "2018-09-28", "2022-10-18", "2022-10-19", "2000-06-27",
+                                   "2000-06-30"}));
+}
+
+TEST(Dates, DateSplitAcrossLineBreak) {
+  const auto x = run("She spoke on 1\nMarch 2019 in Abu Dhabi.");
+  EXPECT_EQ(keys(x, EntityType::Date), (std::set<std::string>{"2019-03-01"}));
+}
+
+TEST(Resolutions, ListsIssuersAndYears) {
+  const auto x = run(
+      "Rappelant les résolutions du Conseil de sécurité de l'ONU, à savoir 822 (1993), 853 (1993), le ministre a parlé. "
+      "The Council adopted resolution No. 8/44-POL. It welcomed resolution 76/254 of the General Assembly. "
+      "The 44e session and 57 Member States are not resolutions.");
+  EXPECT_EQ(keys(x, EntityType::Resolution),
+            (std::set<std::string>{"UNSC 822 (1993)", "UNSC 853 (1993)", "OIC 8/44-POL", "UNGA 76/254"}));
+}
+
+TEST(Resolutions, HyphenatedTriggerAndAdoptionYear) {
+  const auto x = run("The Security Council had deplored that attack in resolu-\ntion 271, adopted on 15 September 1969.");
+  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 271 (1969)"}));
+}
+
+TEST(States, FormsArticlesHyphenationAndDistractors) {
+  const auto x = run(
+      "La Réunion a salué la République islamique du Pakistan, le Royaume d'Arabie Saoudite et la Türkiye. "
+      "The draft was sponsored by Paki-\nstan and the UAE. Le président djiboutien a parlé du processus d'Alger.");
+  EXPECT_EQ(keys(x, EntityType::State), (std::set<std::string>{"PAK", "SAU", "TUR", "ARE"}));
+  EXPECT_TRUE(keys(x, EntityType::Place).empty());
+}
+
+TEST(Organizations, ParentNamedInsideAnOrgan) {
+  const auto x = run("Le Conseil de sécurité des Nations Unies et la BID ont été saluées.");
+  EXPECT_EQ(keys(x, EntityType::Organization), (std::set<std::string>{"UNSC", "UN", "IsDB"}));
+}
+
+TEST(Persons, HonorificsDroppedAndPostRecorded) {
+  const auto x = run(
+      "La réunion a été ouverte par SEM Iyad Ameen Madani, Secrétaire général de l'OCI. "
+      "Le Ministre des Affaires étrangères de la République d'Azerbaïdjan, SEM Elmar Mammadyarov a parlé. "
+      "Mammadyarov a conclu.");
+  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Iyad Ameen Madani", "Elmar Mammadyarov"}));
+  int posts = 0;
+  for (const auto& r : x.relations) {
+    if (r.predicate != "holdsPost") continue;
+    ++posts;
+    if (r.object == "Secretary-General") {
+      EXPECT_EQ(r.of.value_or(""), "https://diplograph.org/id/org/oic");
+    }
+    if (r.object == "Minister of Foreign Affairs") {
+      EXPECT_EQ(r.of.value_or(""), "https://diplograph.org/id/state/AZE");
+    }
+  }
+  EXPECT_EQ(posts, 2);
+  const auto& main = x.meetings.front();
+  EXPECT_EQ(main.chair.value_or(""), "https://diplograph.org/id/person/iyad-ameen-madani");
+}
+
+TEST(Offsets, CountCodePointsNotBytes) {
+  // "Éé — " is 5 code points but 8 bytes.
+  const auto x = run("Éé — Türkiye et le Sénégal.");
+  bool found = false;
+  for (const auto& e : x.entities) {
+    for (const auto& m : e.mentions) {
+      if (m.text != "Türkiye") continue;
+      found = true;
+      EXPECT_EQ(m.start, 5u);
+      EXPECT_EQ(m.end, 12u);
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(keys(x, EntityType::State), (std::set<std::string>{"TUR", "SEN"}));
+}
+
+// Every mention's text is exactly its code-point slice, in every corpus document.
+TEST(Offsets, MentionsAreExactSlicesOnTheCorpus) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(DIPLOGRAPH_CORPUS)) {
+    const auto ext = entry.path().extension();
+    if (ext != ".txt" && ext != ".md") continue;
+    const auto x = extractor().extract(readDocument(entry.path()));
+    const auto cps = codePoints(x.text);
+    for (const auto& e : x.entities) {
+      for (const auto& m : e.mentions) {
+        ASSERT_LE(m.end, cps.size()) << entry.path();
+        const std::u32string slice = cps.substr(m.start, m.end - m.start);
+        EXPECT_EQ(codePoints(m.text), slice) << entry.path() << " " << m.text;
+      }
+    }
+    EXPECT_EQ(std::count_if(x.meetings.begin(), x.meetings.end(), [](const Meeting& m) { return m.role == MeetingRole::Main; }), 1)
+        << entry.path();
+  }
+}
+
+TEST(Seeds, ArmeniaAzerbaijanMainMeeting) {
+  const auto x = extractor().extract(
+      readDocument(std::filesystem::path(DIPLOGRAPH_CORPUS) / "seeds" / "oic_armenia_azerbaijan_contact_group_2016_fr.md"));
+  EXPECT_EQ(x.document.language, "fr");
+  EXPECT_EQ(keys(x, EntityType::State), (std::set<std::string>{"AZE", "ARM", "DJI", "GMB", "MYS", "MAR", "SAU", "TUR", "PAK"}));
+  const auto& main = x.meetings.front();
+  EXPECT_EQ(main.date.value_or(""), "2016-09-19");
+  EXPECT_EQ(main.attendees.size(), 8u);
+  EXPECT_EQ(main.cites.size(), 4u);
+  EXPECT_TRUE(main.sidelinesOf.has_value());
+}
+
+TEST(Seeds, MaliNoReunionNoAlgeria) {
+  const auto x = extractor().extract(readDocument(std::filesystem::path(DIPLOGRAPH_CORPUS) / "seeds" / "oic_mali_contact_group_2017_fr.md"));
+  EXPECT_EQ(keys(x, EntityType::State), (std::set<std::string>{"MLI"}));
+  EXPECT_EQ(x.document.symbol, "OIC/ACM-2017/MALI-REP");
+  EXPECT_EQ(x.meetings.front().cites.size(), 2u);
+}
+
+}  // namespace
+}  // namespace diplograph::extract

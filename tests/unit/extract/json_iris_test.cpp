@@ -1,0 +1,57 @@
+// The JSON mapping of DESIGN.md round-trips, and IRIs are stable and readable.
+#include <gtest/gtest.h>
+
+#include "diplograph/extract/iris.h"
+#include "diplograph/extract/json.h"
+
+namespace diplograph::extract {
+namespace {
+
+TEST(Json, RoundTripKeepsEveryContractField) {
+  Extraction x;
+  x.document = {"https://d/document/a", "a.md", "fr", "Rapport", "OIC/ACM-2017/MALI-REP", "00"};
+  Meeting m;
+  m.iri = "https://d/meeting/m";
+  m.label = "Contact Group";
+  m.date = "2016-09-19";
+  m.place = "https://d/place/new-york";
+  m.attendees = {"https://d/state/DJI"};
+  m.cites = {"https://d/resolution/unsc/822-1993"};
+  x.meetings.push_back(m);
+  Entity e;
+  e.iri = "https://d/resolution/unsc/822-1993";
+  e.type = EntityType::Resolution;
+  e.label = "UNSC 822 (1993)";
+  e.keys.issuer = "UNSC";
+  e.keys.number = "822";
+  e.keys.year = 1993;
+  e.mentions.push_back({10, 20, "822 (1993)"});
+  x.entities.push_back(e);
+  x.relations.push_back({e.iri, "adoptedBy", "https://d/org/unsc", std::nullopt, {10, 20}});
+  const auto json = toJson(x);
+  EXPECT_TRUE(json["meetings"][0]["end_date"].is_null());
+  EXPECT_EQ(json["meetings"][0]["role"], "main");
+  EXPECT_EQ(json["entities"][0]["keys"]["year"], 1993);
+  EXPECT_FALSE(json["entities"][0]["keys"].contains("iso3166"));
+  EXPECT_EQ(extractionFromJson(json), x);
+}
+
+TEST(Iris, SlugTransliteratesAndFolds) {
+  EXPECT_EQ(slug("Haut-Karabakh"), "haut-karabakh");
+  EXPECT_EQ(slug("Türkiye"), "turkiye");
+  EXPECT_EQ(slug("Côte d'Ivoire"), "cote-divoire");
+}
+
+TEST(Iris, ResolutionNumbersBecomePathSegments) {
+  EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", 1993), "https://diplograph.org/id/resolution/unsc/822-1993");
+  EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", std::nullopt), "https://diplograph.org/id/resolution/unsc/822");
+  EXPECT_EQ(resolutionIri(kDefaultBaseIri, "OIC", "8/44-POL", std::nullopt), "https://diplograph.org/id/resolution/oic/8-44-pol");
+  EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNGA", "70/233", 2015), "https://diplograph.org/id/resolution/unga/70-233-2015");
+}
+
+TEST(Iris, DocumentIriFromFileStem) {
+  EXPECT_EQ(documentIri(kDefaultBaseIri, "/x/seeds/oic_mali_2017_fr.md"), "https://diplograph.org/id/document/oic-mali-2017-fr");
+}
+
+}  // namespace
+}  // namespace diplograph::extract
