@@ -12,6 +12,7 @@
 #include "arguments.h"
 #include "diplograph/export/export.h"
 #include "diplograph/extract/error.h"
+#include "diplograph/extract/evaluation.h"
 #include "diplograph/extract/extractor.h"
 #include "diplograph/extract/json.h"
 #include "diplograph/graph/mapping.h"
@@ -34,6 +35,8 @@ const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meet
   diplograph export  [--store S] --format dot|svg|png|pdf|ttl|nt|rdfxml
                      [--focus ENTITY --depth N] [-o FILE]
   diplograph stats   [--store S]
+  diplograph eval    [--format table|json] [--details] [--min-f1 X] PATH...
+                     score extraction against NAME.gold.json files (files or folders)
 
 Common flags: --store-kind hashes|sqlite|memory. Environment: DIPLOGRAPH_DATA_DIR (gazetteers),
 DIPLOGRAPH_QUERIES_DIR (canned queries), DIPLOGRAPH_BASE_IRI (default https://diplograph.org/id/).
@@ -243,6 +246,83 @@ int exportCommand(const Words& words) {
   const auto store = graph::Store::openForReading(storeOptions(args));
   writeOutput(exporter::exportGraph(store, options), args.value("-o"));
   return 0;
+}
+
+namespace {
+
+// The gold files named on the command line or found in the folders given, in a stable order.
+std::vector<fs::path> goldFiles(const std::vector<std::string>& paths) {
+  std::vector<fs::path> out;
+  const auto isGold = [](const fs::path& p) { return p.string().ends_with(".gold.json"); };
+  for (const auto& given : paths) {
+    const fs::path path(given);
+    std::error_code error;
+    if (!fs::exists(path, error)) throw InputError(given + ": no such file or directory");
+    if (!fs::is_directory(path)) {
+      if (!isGold(path)) throw InputError(given + ": not a gold file (NAME.gold.json)");
+      out.push_back(path);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {
+      if (entry.is_regular_file() && isGold(entry.path())) found.push_back(entry.path());
+    }
+    if (found.empty()) throw InputError(given + ": no NAME.gold.json files in this folder");
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+nlohmann::json readGold(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path.string() + ": cannot read");
+  nlohmann::json gold = nlohmann::json::parse(in, nullptr, false);
+  if (gold.is_discarded() || !gold.is_object()) throw InputError(path.string() + ": not valid JSON");
+  if (!gold.contains("document") || !gold["document"].is_string())
+    throw InputError(path.string() + ": no \"document\" naming the annotated file");
+  return gold;
+}
+
+}  // namespace
+
+int evalCommand(const Words& words) {
+  const Arguments args(words, {"--format", "--min-f1"}, {"--details"});
+  if (args.positionals().empty()) throw UsageError("eval needs gold files or folders holding them");
+  const std::string format = args.value("--format", "table");
+  if (format != "table" && format != "json") throw UsageError("unknown eval format '" + format + "' (expected table or json)");
+  double minimum = 0;
+  try {
+    minimum = std::stod(args.value("--min-f1", "0"));
+  } catch (const std::exception&) {
+    throw UsageError("--min-f1 takes a number between 0 and 1");
+  }
+  const extract::Extractor extractor(extractOptions());
+  std::vector<extract::EvaluationReport> reports;
+  for (const auto& path : goldFiles(args.positionals())) {
+    const nlohmann::json gold = readGold(path);
+    const fs::path document = path.parent_path() / gold["document"].get<std::string>();
+    auto report = extract::evaluate(extractor.extract(extract::readDocument(document)), gold);
+    report.document = document.string();
+    reports.push_back(std::move(report));
+  }
+  if (format == "json") {
+    writeOutput(extract::reportToJson(reports).dump(2) + "\n", std::nullopt);
+  } else {
+    writeOutput(extract::formatReport(reports, args.has("--details")), std::nullopt);
+  }
+  // --min-f1 turns the report into a check: a category below the bar fails the run.
+  extract::EvaluationReport sum;
+  for (const auto& report : reports) sum += report;
+  std::vector<std::string> below;
+  for (const auto& [name, score] : sum.categories) {
+    if (score.f1() < minimum) below.push_back(name);
+  }
+  if (below.empty()) return 0;
+  std::string list;
+  for (const auto& name : below) list += (list.empty() ? "" : ", ") + name;
+  std::cerr << "diplograph: F1 below " << minimum << " for " << list << "\n";
+  return 1;
 }
 
 int statsCommand(const Words& words) {

@@ -13,6 +13,7 @@ int extractCommand(const Words& args);
 int queryCommand(const Words& args);
 int exportCommand(const Words& args);
 int statsCommand(const Words& args);
+int evalCommand(const Words& args);
 
 extern const char* const kUsage;
 

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   using namespace diplograph::cli;
   const std::map<std::string, int (*)(const Words&)> commands = {
       {"ingest", ingestCommand}, {"remove", removeCommand}, {"extract", extractCommand},
-      {"query", queryCommand},   {"export", exportCommand}, {"stats", statsCommand}};
+      {"query", queryCommand},   {"export", exportCommand}, {"stats", statsCommand},
+      {"eval", evalCommand}};
   const Words words(argv + 1, argv + argc);
   try {
     if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {

@@ -1057,9 +1057,17 @@ class Run {
       if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
       if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
       if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
-      if (kind == "speak-for") {
+      const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
+      if (kind == "speak-for" || kind == "state-after" || (kind == "speak-for-start" && sentenceStart)) {
         if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
           attendees_.insert({g_.states[h->index].iso3, h->first});
+      }
+      if (kind == "state-before") {
+        // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
+        for (const auto& h : hits_) {
+          if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
+            attendees_.insert({g_.states[h.index].iso3, h.first});
+        }
       }
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
@@ -1106,10 +1114,16 @@ class Run {
       while (k > 0 && text[lineStartOf(k)] == '|') --k;
       if (attendSentences.count(tokens_[k].sentence)) attendees_.insert({g_.states[h.index].iso3, h.first});
     }
-    // Persons speaking for a state in an attendance sentence.
+    // Persons speaking for a state in an attendance sentence, unless the clause is about a
+    // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
+    // Minister attending as a special guest").
     for (const auto& [person, of] : personOf_) {
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
+      if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(), [&](const auto& span) {
+            return span.first < of.first && tokens_[span.first].sentence == s;
+          }))
+        continue;
       if ((attendSentences.count(s) || speakSentences.count(s)) && !absentSentences.count(s))
         attendees_.insert({g_.states[of.index].iso3, of.first});
     }
