@@ -114,7 +114,9 @@ class Mapper {
     add(ctx, nif("sourceUrl"), d);
   }
 
-  // The NIF phrase for a span, linked to the sentence that contains it.
+  // The NIF phrase for a span, linked to the sentence that contains it. A span that crosses a
+  // sentence boundary (a fact stated over two sentences) links to the sentences it touches, so
+  // every phrase has a sentence and queries need no OPTIONAL for it.
   Term phrase(Span span) {
     const Term node = spanNode(span);
     add(node, rdf("type"), nif("Phrase"));
@@ -122,10 +124,12 @@ class Mapper {
     add(node, nif("endIndex"), integer(span.end));
     add(node, nif("anchorOf"), Term::literal(slice(span)));
     add(node, nif("referenceContext"), context());
-    const auto sentence = std::find_if(x_.sentences.begin(), x_.sentences.end(), [&](const Span& s) {
-      return s.start <= span.start && span.end <= s.end;
-    });
-    if (sentence != x_.sentences.end()) {
+    std::optional<Span> sentence;
+    for (const auto& s : x_.sentences) {
+      if (s.end <= span.start || s.start >= std::max(span.end, span.start + 1)) continue;
+      sentence = sentence ? Span{sentence->start, s.end} : s;
+    }
+    if (sentence) {
       const Term s = spanNode(*sentence);
       add(s, rdf("type"), nif("Sentence"));
       add(s, nif("beginIndex"), integer(sentence->start));

@@ -77,13 +77,7 @@ TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
                                 "' '" + query.string() + "'",
                             &status);
     ASSERT_EQ(status, 0) << name << ": " << theirs;
-    // rasqal 0.9.33 answers these two wrongly (rows joined across unrelated meetings); Oxigraph is
-    // right. Tracked as an open defect: the test fails as soon as rasqal's answer changes.
-    if (name == "state-meetings" || name == "sidelines") {
-      EXPECT_NE(rows(ours), rows(theirs)) << name << " now agrees: drop it from the known rasqal defects";
-    } else {
-      EXPECT_EQ(rows(ours), rows(theirs)) << name;
-    }
+    EXPECT_EQ(rows(ours), rows(theirs)) << name;
     EXPECT_FALSE(rows(ours).empty()) << name << " answered nothing on the corpus";
   }
   fs::remove_all(dir);
