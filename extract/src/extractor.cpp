@@ -505,6 +505,59 @@ class Run {
     return b;
   }
 
+  // A line that is an item of a list or a row of a table: a bullet, a table bar, an indent, or
+  // dotted leaders ("Malaysia ........ H.E. ..."). Numbered paragraphs are not items.
+  bool listItem(std::size_t lineStart) const {
+    const auto& text = view_.text();
+    std::size_t k = lineStart;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= text.size() || text[k] == '\n') return false;
+    const char32_t c = text[k];
+    if (k - lineStart >= 2 || c == '-' || c == '*' || c == '|' || c == U'\u2022' || c == U'\u2013' || c == U'\u2014')
+      return true;
+    const std::size_t end = text.find(U'\n', k);
+    return text.substr(k, end == std::u32string::npos ? std::u32string::npos : end - k).find(U"....") != std::u32string::npos;
+  }
+
+  // Whether token k is the first word of the item on its line, after the bullet and articles
+  // ("- Republic of Djibouti", "**Malaysia** —"), not a state inside an item's sentence.
+  bool opensItem(std::size_t lineStart, std::size_t k) const {
+    std::size_t first = k;
+    while (first > 0 && tokens_[first - 1].start >= lineStart) --first;
+    return skipArticles(first) == k;
+  }
+
+  // The line a list hangs from: the first line above it that is neither an item nor blank.
+  std::optional<std::size_t> listIntro(std::size_t lineStart) const {
+    const auto& text = view_.text();
+    while (lineStart > 0) {
+      std::size_t previous = lineStart - 1;
+      while (previous > 0 && text[previous - 1] != '\n') --previous;
+      const auto line = text.substr(previous, lineStart - 1 - previous);
+      const bool blank = line.find_first_not_of(U" \t\r\f") == std::u32string::npos;
+      if (!blank && !listItem(previous)) return previous;
+      lineStart = previous;
+    }
+    return std::nullopt;
+  }
+
+  // An intro line that names participants: an attendance sentence, or a short heading such as
+  // "PRESENT" or "Liste des participants".
+  bool introducesParticipants(std::size_t lineStart, const std::set<std::size_t>& attendSentences) const {
+    const auto& text = view_.text();
+    const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
+    std::size_t words = 0;
+    bool heading = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].start < lineStart || tokens_[i].start >= lineEnd) continue;
+      ++words;
+      if (attendSentences.count(tokens_[i].sentence)) return true;
+      std::size_t length = 0;
+      if (g_.cueAt(view_, i, &length) == "attend-heading") heading = true;
+    }
+    return heading && words <= 6;
+  }
+
   std::size_t skipArticles(std::size_t k) const {
     while (k < tokens_.size() && isArticle(tokens_[k].fold)) ++k;
     return k;
@@ -1046,6 +1099,25 @@ class Run {
     relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
   }
 
+  // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
+  // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
+  std::set<std::size_t> membershipTokens() const {
+    std::set<std::size_t> out;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      std::size_t length = 0;
+      if (g_.cueAt(view_, i, &length) != "members-of") continue;
+      bool bracket = false;
+      for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
+        const auto gap = view_.gapBefore(k);
+        if (gap.find(U')') != std::u32string_view::npos && bracket) break;
+        if (gap.find(U'(') != std::u32string_view::npos) bracket = true;
+        if (!bracket && k > i + length + 8 && clauseEnds(k)) break;
+        out.insert(k);
+      }
+    }
+    return out;
+  }
+
   void mainAttendees(Meeting& m) {
     std::set<std::size_t> attendSentences;
     std::set<std::size_t> speakSentences;
@@ -1084,8 +1156,9 @@ class Run {
         for (const auto& h : ofList(*of)) attendees_.insert({g_.states[h.index].iso3, h.first});
       }
     }
+    const std::set<std::size_t> members = membershipTokens();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first)) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || members.count(h.first)) continue;
       const std::size_t s = tokens_[h.first].sentence;
       if (!attendSentences.count(s) || absentSentences.count(s)) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
@@ -1102,17 +1175,15 @@ class Run {
       if (abroad) continue;
       attendees_.insert({g_.states[h.index].iso3, h.first});
     }
-    // A table of participants right after an attendance sentence: its rows' states take part.
+    // A list or table of participants under an attendance sentence or heading ("The following
+    // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
+    std::set<std::size_t> itemLines;
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
-      const auto& text = view_.text();
-      std::size_t lineStart = tokens_[h.first].start;
-      while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
-      if (text[lineStart] != '|') continue;
-      // Walk up over the table to the sentence before it.
-      std::size_t k = h.first;
-      while (k > 0 && text[lineStartOf(k)] == '|') --k;
-      if (attendSentences.count(tokens_[k].sentence)) attendees_.insert({g_.states[h.index].iso3, h.first});
+      const std::size_t line = lineStartOf(h.first);
+      if (!itemLines.insert(line).second || !listItem(line) || !opensItem(line, h.first)) continue;
+      if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
+        attendees_.insert({g_.states[h.index].iso3, h.first});
     }
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
