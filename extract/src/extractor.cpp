@@ -250,6 +250,17 @@ class Run {
     return false;
   }
 
+  // A place followed, within the same phrase, by a capitalised word that names nothing known is
+  // the start of another proper name: "Riyad Al-Maliki", "Karachi Agreement".
+  bool headOfLongerName(std::size_t last) const {
+    const std::size_t next = last + 1;
+    if (next >= tokens_.size() || view_.gapBefore(next) != U" ") return false;
+    const Token& t = tokens_[next];
+    if (!t.upper || t.digits) return false;
+    return !g_.stateNames.longestAt(view_, next).length && !g_.placeNames.longestAt(view_, next).length &&
+           !g_.organizationNames.longestAt(view_, next).length;
+  }
+
   void findNames() {
     for (std::size_t i = 0; i < tokens_.size();) {
       const auto org = g_.organizationNames.longestAt(view_, i);
@@ -271,7 +282,8 @@ class Run {
         ++i;
         continue;
       }
-      if (best->type != EntityType::Organization && insideProperName(i)) {
+      if ((best->type != EntityType::Organization && insideProperName(i)) ||
+          (best->type == EntityType::Place && headOfLongerName(best->last))) {
         i = best->last + 1;
         continue;
       }
@@ -339,7 +351,9 @@ class Run {
     if (g_.isWord("particle", t.fold)) return true;
     if (!t.upper) return false;
     if (g_.months.count(t.fold)) return false;
-    if (g_.postNames.longestAt(view_, k).length) return false;
+    // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
+    const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
+    if (!joined && g_.postNames.longestAt(view_, k).length) return false;
     if (!g_.cueAt(view_, k).empty() && g_.cueAt(view_, k) != "particle") return false;
     return true;
   }
@@ -350,8 +364,13 @@ class Run {
     std::optional<std::size_t> last;
     for (std::size_t j = k; j < tokens_.size() && j < k + 7; ++j) {
       if (!nameWord(j)) break;
-      // Capitalised titles are not names ("QUARANTE-HUITIÈME SESSION").
-      if (tokens_[j].allUpper && tokens_[j].display.size() > 3) break;
+      // Capitalised titles are not names ("QUARANTE-HUITIÈME SESSION"), but a surname in capitals
+      // after given names is ("Tiébilé DRAMÉ"), and ends the name.
+      if (tokens_[j].allUpper && tokens_[j].display.size() > 3) {
+        if (j == k || tokens_[j - 1].allUpper || view_.gapBefore(j) != U" ") break;
+        last = j;
+        break;
+      }
       if (j > k) {
         bool stop = false;
         for (char32_t c : view_.gapBefore(j)) {

@@ -1,7 +1,10 @@
 #include "gazetteer.h"
 
+#include "diplograph/extract/normalize.h"
+
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "diplograph/extract/error.h"
@@ -166,10 +169,21 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     g.organizations.push_back(std::move(info));
   }
 
-  for (const auto& row : readTsv(dir / "gazetteers" / "places.tsv", 3)) {
-    g.placeNames.add(row[0], g.places.size());
-    for (const auto& alias : split(row[2], '|')) g.placeNames.add(alias, g.places.size());
-    g.places.push_back({row[0], row[1]});
+  // Hand-curated places first: a generated entry never replaces one of their spellings.
+  std::set<std::string> placeKeys;
+  for (const char* file : {"places.tsv", "places_generated.tsv"}) {
+    for (const auto& row : readTsv(dir / "gazetteers" / file, 3)) {
+      std::vector<std::string> names{row[0]};
+      for (const auto& alias : split(row[2], '|')) names.push_back(alias);
+      bool known = false;
+      for (const auto& name : names) known = known || placeKeys.count(foldForMatching(name));
+      if (known) continue;
+      for (const auto& name : names) {
+        placeKeys.insert(foldForMatching(name));
+        g.placeNames.add(name, g.places.size());
+      }
+      g.places.push_back({row[0], row[1]});
+    }
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "posts.tsv", 2)) {
