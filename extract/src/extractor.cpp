@@ -3,6 +3,7 @@
 #include "diplograph/extract/extractor.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -123,6 +124,8 @@ class Run {
     x.sentences = view_.sentences();
     findBackground();
     findNames();
+    indexHits();
+    findNamedSites();
     indexHits();
     dates_ = findDates(view_, g_);
     std::vector<NamedBody> bodies;
@@ -259,6 +262,35 @@ class Run {
     if (!t.upper || t.digits) return false;
     return !g_.stateNames.longestAt(view_, next).length && !g_.placeNames.longestAt(view_, next).length &&
            !g_.organizationNames.longestAt(view_, next).length;
+  }
+
+  // Places of the gazetteer, then places named only in this document ("le village d'Ogossagou").
+  const PlaceInfo& place(std::size_t index) const {
+    return index < g_.places.size() ? g_.places[index] : localPlaces_[index - g_.places.size()];
+  }
+
+  // "the island of Bhasan Char", "le village d'Ogossagou": a capitalised name right after a word
+  // for a kind of place is a place, even if no gazetteer knows it.
+  void findNamedSites() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      std::size_t length = 0;
+      if (g_.cueAt(view_, i, &length) != "site") continue;
+      const std::size_t first = skipArticles(i + length);
+      std::size_t last = first;
+      if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
+      while (last + 1 < tokens_.size() && last < first + 2 && view_.gapBefore(last + 1) == U" " && tokens_[last + 1].upper &&
+             !tokens_[last + 1].allUpper && !hitCovering(last + 1))
+        ++last;
+      std::string name;
+      for (std::size_t k = first; k <= last; ++k) name += (k > first ? " " : "") + tokens_[k].display;
+      std::size_t index = g_.places.size() + localPlaces_.size();
+      for (std::size_t n = 0; n < localPlaces_.size(); ++n) {
+        if (localPlaces_[n].name == name) index = g_.places.size() + n;
+      }
+      if (index == g_.places.size() + localPlaces_.size()) localPlaces_.push_back({name, "site"});
+      hits_.push_back(Hit{first, last, EntityType::Place, index});
+    }
+    std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
   }
 
   void findNames() {
@@ -908,16 +940,27 @@ class Run {
     return end;
   }
 
-  std::string placeIriOf(std::size_t index) const { return placeIri(options_.baseIri, g_.places[index].name); }
+  std::string placeIriOf(std::size_t index) const { return placeIri(options_.baseIri, place(index).name); }
 
   std::string meetingIriOf(const MeetingDraft& d) const {
     std::optional<std::string> date;
     if (d.date && d.date->year) date = d.date->iso();
     std::optional<std::string> place;
-    if (d.place) place = g_.places[*d.place].name;
+    if (d.place) place = this->place(*d.place).name;
     std::string body = d.series;
     if (d.ordinal) body += "-" + std::to_string(d.ordinal);
     return meetingIri(options_.baseIri, body, date, place);
+  }
+
+  bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].sentence != sentence) continue;
+      const std::string kind = g_.cueAt(view_, i);
+      for (const char* k : kinds) {
+        if (kind == k) return true;
+      }
+    }
+    return false;
   }
 
   void buildMeetings() {
@@ -939,8 +982,32 @@ class Run {
       main.end = d.end;
       break;
     }
+    // A release is dated after the event it reports: when the first paragraphs say someone took
+    // part on a date up to a week before the first one ("New York, le 26 septembre 2019 ... a
+    // pris part le mercredi 25 septembre 2019"), that earlier date is the meeting's.
+    if (main.date) {
+      const auto day = [](const CalendarDate& c) {
+        return std::chrono::sys_days(std::chrono::year(c.year) / c.month / c.day).time_since_epoch().count();
+      };
+      const std::size_t from = [&] {
+        for (const auto& d : dates_) {
+          if (d.start.iso() == main.date->iso()) return d.last;
+        }
+        return std::size_t{0};
+      }();
+      for (const auto& d : dates_) {
+        if (d.first <= from || d.first > from + 80 || !d.start.year || inBackground(d.first)) continue;
+        if (!sentenceHasCue(tokens_[d.first].sentence, {"attend", "speak"})) continue;
+        const auto before = day(*main.date) - day(d.start);
+        if (before >= 1 && before <= 7) {
+          main.date = d.start;
+          main.end = d.end;
+          break;
+        }
+      }
+    }
     for (const auto& h : hits_) {
-      if (h.type == EntityType::Place && g_.places[h.index].kind == "city") {
+      if (h.type == EntityType::Place && place(h.index).kind == "city") {
         main.place = h.index;
         break;
       }
@@ -1073,7 +1140,7 @@ class Run {
       }
     }
     label += base;
-    if (d.place) label += ", " + g_.places[d.place.value()].name;
+    if (d.place) label += ", " + place(d.place.value()).name;
     if (d.date && d.date->year) label += ", " + d.date->iso();
     return label;
   }
@@ -1248,7 +1315,7 @@ class Run {
         e.label = o.label;
         e.keys.acronym = o.key;
       } else {
-        const auto& p = g_.places[h.index];
+        const auto& p = place(h.index);
         e.iri = placeIri(options_.baseIri, p.name);
         e.label = p.name;
         e.keys.name = p.name;
@@ -1320,7 +1387,8 @@ class Run {
   std::vector<PersonMention> personMentions_;
   std::map<std::size_t, Hit> personOf_;
   std::set<std::pair<std::string, std::size_t>> attendees_;
-  std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;  // text about other meetings, tokens
+  std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
+  std::vector<PlaceInfo> localPlaces_;  // places named only in this document  // text about other meetings, tokens
   int documentYear_ = 0;
   std::vector<Meeting> meetings_;
   std::vector<Relation> relations_;

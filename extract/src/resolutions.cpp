@@ -1,6 +1,7 @@
 #include "resolutions.h"
 
 #include <algorithm>
+#include <set>
 
 namespace diplograph::extract {
 namespace {
@@ -26,33 +27,44 @@ class ResolutionScanner {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (isTrigger(tokens_[i])) {
         i = fromTrigger(i);
-      } else if (tokens_[i].fold == "res" && i > 0 && view_.gapBefore(i) == U"/" && i + 1 < tokens_.size() &&
-                 tokens_[i + 1].digits) {
-        // A bare symbol "S/RES/2728 (2024)".
-        if (auto item = parseItem(i + 1)) addItems(i, {*item});
-        i += 1;
+      } else if (tokens_[i].fold == "res" && i > 0 && view_.gapBefore(i) == U"/" && i + 1 < tokens_.size()) {
+        // A bare symbol "S/RES/2728 (2024)", "A/RES/ES-10/19".
+        const std::size_t number = emergencySession(i + 1) ? i + 2 : i + 1;
+        if (number < tokens_.size() && tokens_[number].digits) {
+          if (auto item = parseItem(number)) addItems(i, {*item});
+          i = number;
+        }
       }
     }
     return std::move(out_);
   }
 
  private:
-  // Reads "822 (1993)", "70/233", "8/44-POL" starting at token k.
+  // "ES-10": the General Assembly's emergency special sessions number their resolutions
+  // "ES-10/19"; k is the "ES" token.
+  bool emergencySession(std::size_t k) const {
+    return k + 1 < tokens_.size() && tokens_[k].fold == "es" && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].digits;
+  }
+
+  // Reads "822 (1993)", "70/233", "8/44-POL", "ES-10/19" starting at the number's token k.
   std::optional<Item> parseItem(std::size_t k) const {
     if (k >= tokens_.size() || !tokens_[k].digits || tokens_[k].fold.size() > 5) return std::nullopt;
     Item item;
-    item.first = k;
+    const bool emergency = k > 0 && emergencySession(k - 1);
+    const std::size_t head = emergency ? k - 1 : k;
+    item.first = head;
     item.last = k;
-    item.number = tokens_[k].display;
+    item.number = (emergency ? "ES-" : "") + tokens_[k].display;
     // Symbol prefix: tokens "S"/"A"[/"HRC"]/"RES" joined by '/'.
-    if (k >= 2 && tokens_[k - 1].fold == "res" && view_.gapBefore(k) == U"/") {
-      const std::string& organ = tokens_[k - 2].fold;
+    if (head >= 2 && tokens_[head - 1].fold == "res" && view_.gapBefore(head) == U"/") {
+      const std::string& organ = tokens_[head - 2].fold;
       item.symbolIssuer = organ == "s" ? "UNSC" : organ == "hrc" ? "HRC" : organ == "a" ? "UNGA" : "";
-      item.first = k - 2;
-      if (organ == "hrc" && k >= 3) item.first = k - 3;
+      item.first = head - 2;
+      if (organ == "hrc" && head >= 3) item.first = head - 3;
     }
     // A number glued to a word ("CFM-44/2017") is part of a document symbol.
-    if (item.symbolIssuer.empty() && k > 0 && (view_.gapBefore(k) == U"-" || view_.gapBefore(k) == U"/")) return std::nullopt;
+    if (item.symbolIssuer.empty() && !emergency && k > 0 && (view_.gapBefore(k) == U"-" || view_.gapBefore(k) == U"/"))
+      return std::nullopt;
     std::size_t j = k + 1;
     if (j < tokens_.size() && tokens_[j].digits && view_.gapBefore(j) == U"/") {
       item.number += "/" + tokens_[j].display;
@@ -161,9 +173,14 @@ class ResolutionScanner {
       }
       if (isTrigger(tokens_[k]) || (tokens_[k].digits && k > item.last + 2 && !adopt)) break;
     }
-    // "l'adoption par consensus, le 15 mars 2022, de la résolution 76/254".
+    // "l'adoption par consensus, le 15 mars 2022, de la résolution 76/254"; only "de la" / "of
+    // the" between, else the date belongs to something else ("... tenu le 13 décembre 2017,
+    // ainsi que la résolution 1/46-PAL").
+    static const std::set<std::string> kJoiners = {"de", "la", "le", "l", "du", "des", "sa", "of", "the", "its"};
     for (const auto& d : dates_) {
-      if (d.last < trigger && d.last + 6 >= trigger && tokens_[d.first].sentence == sentence && d.start.year) {
+      bool joined = true;
+      for (std::size_t k = d.last + 1; k < trigger; ++k) joined = joined && kJoiners.count(tokens_[k].fold);
+      if (joined && d.last < trigger && d.last + 6 >= trigger && tokens_[d.first].sentence == sentence && d.start.year) {
         for (std::size_t k = d.first > 8 ? d.first - 8 : 0; k < d.first; ++k) {
           if (g_.cueAt(view_, k) == "adopt" && tokens_[k].sentence == sentence) return d.start.year;
         }

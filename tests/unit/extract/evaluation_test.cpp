@@ -191,5 +191,7 @@ TEST(Evaluation, SharedCorpusMeetsTheBars) {
   expectBars(reports);
 }
 
+TEST(Evaluation, UnseenDocumentsMeetTheBars) { expectBars(scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "unseen")); }
+
 }  // namespace
 }  // namespace diplograph::extract
