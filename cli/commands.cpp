@@ -10,11 +10,13 @@
 #include <map>
 
 #include "arguments.h"
+#include "diplograph/export/analytics.h"
 #include "diplograph/export/export.h"
 #include "diplograph/extract/error.h"
 #include "diplograph/extract/evaluation.h"
 #include "diplograph/extract/extractor.h"
 #include "diplograph/extract/json.h"
+#include "diplograph/graph/identity.h"
 #include "diplograph/graph/mapping.h"
 #include "diplograph/graph/store.h"
 #include "diplograph/graph/vocabulary.h"
@@ -32,8 +34,11 @@ const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meet
   diplograph query   [--store S] (QUERY | --file F.rq | --name NAME [--param k=v]...)
                      [--format table|csv|tsv|json|xml|ttl|nt] [--print-sparql]
   diplograph query   --list                                    the canned questions and their parameters
-  diplograph export  [--store S] --format dot|svg|png|pdf|ttl|nt|rdfxml
+  diplograph export  [--store S] --format dot|svg|png|pdf|graphml|cytoscape|jsonld|ttl|nt|rdfxml
                      [--focus ENTITY --depth N] [-o FILE]
+  diplograph analyze [--store S] [--format table|json] [--top N]   most cited, most central, components
+  diplograph analyze [--store S] --path A B [--format table|json]  shortest chain of facts, with evidence
+  diplograph analyze [--store S] --network co-citation|co-attendance [--format dot|svg|graphml|cytoscape] [-o FILE]
   diplograph stats   [--store S]
   diplograph eval    [--format table|json] [--details] [--min-f1 X] PATH...
                      score extraction against NAME.gold.json files (files or folders)
@@ -138,7 +143,8 @@ int ingestCommand(const Words& words) {
     }
   }
   auto store = graph::Store::openForReading(storeOptions(args));
-  const auto report = store.ingest(extractions);
+  const auto overrides = graph::loadIdentityOverrides(extractOptions().dataDir / "identity.tsv");
+  const auto report = store.ingest(graph::resolveIdentities(std::move(extractions), store, overrides));
   std::map<graph::IngestReport::Entry::Outcome, int> outcomes;
   for (const auto& entry : report.documents) ++outcomes[entry.outcome];
   using Outcome = graph::IngestReport::Entry::Outcome;
@@ -229,7 +235,7 @@ int exportCommand(const Words& words) {
   const Arguments args(words, with(kStoreFlags, {"--format", "--focus", "--depth", "-o", "--max-nodes"}), {});
   if (!args.positionals().empty()) throw UsageError("export takes no positional argument");
   const auto format = args.value("--format");
-  if (!format) throw UsageError("export needs --format dot|svg|png|pdf|ttl|nt|rdfxml");
+  if (!format) throw UsageError("export needs --format dot|svg|png|pdf|graphml|cytoscape|jsonld|ttl|nt|rdfxml");
   exporter::ExportOptions options;
   options.format = exporter::exportFormatFromName(*format);
   options.focus = args.value("--focus");
@@ -323,6 +329,34 @@ int evalCommand(const Words& words) {
   for (const auto& name : below) list += (list.empty() ? "" : ", ") + name;
   std::cerr << "diplograph: F1 below " << minimum << " for " << list << "\n";
   return 1;
+}
+
+int analyzeCommand(const Words& words) {
+  const Arguments args(words, with(kStoreFlags, {"--format", "--top", "--network", "-o"}), {"--path"});
+  const auto store = graph::Store::openForReading(storeOptions(args));
+  if (const auto network = args.value("--network")) {
+    if (args.has("--path") || !args.positionals().empty()) throw UsageError("--network takes no other argument");
+    const auto kind = exporter::networkFromName(*network);
+    const auto format = exporter::exportFormatFromName(args.value("--format", "dot"));
+    writeOutput(exporter::writeNetwork(exporter::buildNetwork(store, kind), format), args.value("-o"));
+    return 0;
+  }
+  const auto format = exporter::reportFormatFromName(args.value("--format", "table"));
+  if (args.has("--path")) {
+    expectPositionals(args, 2, "two entities after --path, e.g. --path Mali \"UNSC 2374 (2017)\"");
+    const auto path = exporter::explainPath(store, args.positionals()[0], args.positionals()[1]);
+    writeOutput(exporter::formatPath(path, format), args.value("-o"));
+    return 0;
+  }
+  if (!args.positionals().empty()) throw UsageError("analyze takes no positional argument (did you mean --path A B?)");
+  std::size_t top = 10;
+  try {
+    top = static_cast<std::size_t>(std::stoul(args.value("--top", "10")));
+  } catch (const std::exception&) {
+    throw UsageError("--top takes a number");
+  }
+  writeOutput(exporter::formatSummary(exporter::summarize(store, top), format), args.value("-o"));
+  return 0;
 }
 
 int statsCommand(const Words& words) {

@@ -12,6 +12,7 @@ int removeCommand(const Words& args);
 int extractCommand(const Words& args);
 int queryCommand(const Words& args);
 int exportCommand(const Words& args);
+int analyzeCommand(const Words& args);
 int statsCommand(const Words& args);
 int evalCommand(const Words& args);
 

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Words&)> commands = {
       {"ingest", ingestCommand}, {"remove", removeCommand}, {"extract", extractCommand},
       {"query", queryCommand},   {"export", exportCommand}, {"stats", statsCommand},
-      {"eval", evalCommand}};
+      {"eval", evalCommand},     {"analyze", analyzeCommand}};
   const Words words(argv + 1, argv + argc);
   try {
     if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {

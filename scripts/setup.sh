@@ -9,7 +9,7 @@ PACKAGES=(
   librdf0-dev libraptor2-dev librasqal3-dev raptor2-utils rasqal-utils redland-utils
   libboost-graph-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   graphviz libgraphviz-dev libicu-dev iso-codes libpoppler-cpp-dev
-  libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev
+  libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench
 )
 
 missing=()
@@ -27,13 +27,16 @@ if ! command -v npm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 
-# Oxigraph (second SPARQL engine used by the cross-check tests), pinned in tools/package.json.
-if [ ! -d tools/node_modules/oxigraph ]; then
+# Oxigraph (second SPARQL engine of the cross-check tests) and jsonld (reads our JSON-LD), pinned
+# in tools/package.json.
+if [ ! -d tools/node_modules/oxigraph ] || [ ! -d tools/node_modules/jsonld ]; then
   (cd tools && npm install --no-audit --no-fund --silent) || echo "setup: warning: npm install of oxigraph failed; cross-engine tests will be skipped" >&2
 fi
 
 # Country names from iso-codes (English, French, Arabic) -> data/gazetteers/states.tsv.
 python3 scripts/gen_states.py
+# Regions (ISO 3166-2) and cities (tzdata) -> data/gazetteers/places_generated.tsv.
+python3 scripts/gen_places.py
 
 BUILD_DIR="${1:-build}"
 shift || true
