@@ -948,8 +948,22 @@ class Run {
     std::optional<std::string> place;
     if (d.place) place = this->place(*d.place).name;
     std::string body = d.series;
+    if (const auto topic = topicOf(d); !topic.empty()) body += "-" + topic;
     if (d.ordinal) body += "-" + std::to_string(d.ordinal);
     return meetingIri(options_.baseIri, body, date, place);
+  }
+
+  // Contact groups meet side by side on the same day in the same city; what tells them apart is
+  // their topic, the first state or place named right after the mention ("Contact Group on Jammu
+  // and Kashmir", "Groupe de contact sur le Mali").
+  std::string topicOf(const MeetingDraft& d) const {
+    if (d.series != "contact-group") return "";
+    for (const auto& h : hits_) {
+      if (h.first <= d.last || h.first > d.last + 8 || tokens_[h.first].sentence != tokens_[d.last].sentence) continue;
+      if (h.type == EntityType::State) return slug(g_.states[h.index].iso3);
+      if (h.type == EntityType::Place) return slug(place(h.index).name);
+    }
+    return "";
   }
 
   bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
