@@ -100,20 +100,28 @@ std::vector<std::string> resolveByLabel(const std::string& type, const std::stri
 
 }  // namespace
 
+// A state by its ISO code ("AZE") or an organization by its acronym ("OIC"), then by label.
+std::vector<std::string> resolveByCode(const std::string& type, const std::string& property, const std::string& value,
+                                       const Store& store) {
+  const auto result = store.query(vocab::sparqlPrefixes() + "SELECT ?s ?c WHERE { ?s " + property + " ?c . ?s a dg:" + type + " }");
+  std::vector<std::string> matches;
+  for (const auto& row : result.rows) {
+    if (extract::foldForMatching(row[1].value) == extract::foldForMatching(value)) matches.push_back(row[0].value);
+  }
+  return matches.empty() ? resolveByLabel(type, value, store, false) : unique(matches);
+}
+
 std::vector<std::string> resolveEntity(const std::string& kind, const std::string& value, const Store& store) {
   if (kind == "resolution") return resolveResolution(value, store);
-  if (kind == "state") {
-    const auto result = store.query(vocab::sparqlPrefixes() + "SELECT ?s ?c WHERE { ?s a dg:State ; dg:iso3166 ?c }");
-    for (const auto& row : result.rows) {
-      if (extract::foldForMatching(row[1].value) == extract::foldForMatching(value)) return {row[0].value};
-    }
-    return resolveByLabel("State", value, store, false);
-  }
+  if (kind == "state") return resolveByCode("State", "dg:iso3166", value, store);
   if (kind == "person") return resolveByLabel("Person", value, store, true);
-  if (kind == "organization") return resolveByLabel("Organization", value, store, false);
+  if (kind == "organization") return resolveByCode("Organization", "dg:acronym", value, store);
   if (kind == "meeting") return resolveByLabel("Meeting", value, store, false);
   if (kind == "entity") {
-    for (const char* type : {"State", "Organization", "Person", "Place", "Meeting"}) {
+    for (const char* type : {"state", "organization"}) {
+      if (auto found = resolveEntity(type, value, store); !found.empty()) return found;
+    }
+    for (const char* type : {"Person", "Place", "Meeting"}) {
       auto found = resolveByLabel(type, value, store, std::string(type) == "Person");
       if (!found.empty()) return found;
     }

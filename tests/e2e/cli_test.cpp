@@ -9,32 +9,14 @@
 #include <regex>
 #include <string>
 
+#include "shell.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs diplograph with `args` (already shell-quoted) from the source folder.
-Run diplograph(const std::string& args) {
-  static int counter = 0;
-  const fs::path errFile = fs::temp_directory_path() / ("dg-e2e-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  const std::string command = "cd '" DIPLOGRAPH_SOURCE_DIR "' && '" DIPLOGRAPH_BINARY "' " + args + " 2>'" + errFile.string() + "'";
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(errFile);
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  fs::remove(errFile);
-  return run;
-}
+using diplograph::e2e::diplograph;
+using diplograph::e2e::Run;
 
 class CliTest : public ::testing::Test {
  protected:
