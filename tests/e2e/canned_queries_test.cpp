@@ -86,6 +86,17 @@ TEST_F(CannedQueries, EvidenceForUnsc2374) {
   }
 }
 
+// The sentence behind an edge: the Security Council adopted 822 (1993), as the report says.
+TEST_F(CannedQueries, EvidenceBehindAnEdge) {
+  const auto run = diplograph("query --store '" + (dir_ / "store").string() +
+                              "' --name fact-evidence --param 'from=UNSC 822 (1993)' --param to=UNSC --format csv");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("https://diplograph.org/ns#adoptedBy,data/corpus/oic_armenia_azerbaijan_contact_group_2016_fr.md"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("Conseil de sécurité"), std::string::npos);
+}
+
 // Azerbaijan took part in the 13th Islamic Summit, its own contact group in 2016 and the Jammu and
 // Kashmir contact group in 2017 and 2021 (gold annotations of seeds and dev).
 TEST_F(CannedQueries, AzerbaijansMeetings) {

@@ -58,6 +58,7 @@ TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
       {"meetings-citing", "--param 'resolution=UNSC 822 (1993)'"},
       {"states-at-meetings-citing", "--param 'resolution=UNSC 822 (1993)'"},
       {"evidence", "--param 'resolution=UNSC 2374 (2017)'"},
+      {"fact-evidence", "--param 'from=UNSC 822 (1993)' --param to=UNSC"},
       {"co-cited", "--param 'resolution=UNSC 822 (1993)'"},
       {"state-meetings", "--param state=AZE"},
       {"persons-posts", ""},
