@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diplograph/extract/extractor.h"
+#include "diplograph/extract/json.h"
 
 namespace diplograph::extract {
 namespace {
@@ -145,6 +146,19 @@ TEST(Offsets, MentionsAreExactSlicesOnTheCorpus) {
     }
     EXPECT_EQ(std::count_if(x.meetings.begin(), x.meetings.end(), [](const Meeting& m) { return m.role == MeetingRole::Main; }), 1)
         << entry.path();
+  }
+}
+
+// Same input, same JSON, byte for byte: a second extractor, fresh gazetteers, same answer.
+TEST(Determinism, SameDocumentSameJson) {
+  ExtractOptions options;
+  options.dataDir = std::filesystem::path(DIPLOGRAPH_SOURCE_DIR) / "data";
+  const Extractor another(options);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(DIPLOGRAPH_CORPUS)) {
+    const auto ext = entry.path().extension();
+    if (ext != ".txt" && ext != ".md") continue;
+    const auto document = readDocument(entry.path());
+    EXPECT_EQ(toJson(extractor().extract(document)).dump(), toJson(another.extract(document)).dump()) << entry.path();
   }
 }
 
