@@ -3,13 +3,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
+#include <variant>
 
 #include "arguments.h"
+#include "progress.h"
 #include "diplograph/export/analytics.h"
 #include "diplograph/export/export.h"
 #include "diplograph/extract/error.h"
@@ -28,7 +32,7 @@ namespace fs = std::filesystem;
 
 const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meeting reports
 
-  diplograph ingest  [--store S] [--allow-skipped] PATH...   files or folders (.txt .md .html .pdf)
+  diplograph ingest  [--store S] [--allow-skipped] [--jobs N] PATH...   files or folders (.txt .md .html .pdf)
   diplograph remove  [--store S] DOCUMENT                      a document's IRI, path or file name
   diplograph extract [--format json|ttl|nt] FILE               one document, no store
   diplograph query   [--store S] (QUERY | --file F.rq | --name NAME [--param k=v]...)
@@ -112,19 +116,23 @@ void expectPositionals(const Arguments& args, std::size_t count, const std::stri
 
 }  // namespace
 
-int ingestCommand(const Words& words) {
-  const Arguments args(words, kStoreFlags, {"--allow-skipped", "--quiet"});
-  if (args.positionals().empty()) throw UsageError("ingest needs at least one file or folder");
-  const extract::Extractor extractor(extractOptions());
-  std::vector<extract::Extraction> extractions;
-  std::vector<std::pair<std::string, std::string>> skipped;
-  for (const auto& given : args.positionals()) {
-    const fs::path path(given);
+namespace {
+
+// A document to ingest; one named on the command line must be good, one found in a folder may
+// be skipped with its reason.
+struct Input {
+  fs::path path;
+  bool named = false;
+};
+
+std::vector<Input> inputs(const std::vector<std::string>& given) {
+  std::vector<Input> out;
+  for (const auto& name : given) {
+    const fs::path path(name);
     std::error_code error;
-    if (!fs::exists(path, error)) throw InputError(given + ": no such file or directory");
+    if (!fs::exists(path, error)) throw InputError(name + ": no such file or directory");
     if (!fs::is_directory(path)) {
-      // A file named on the command line must be good: one bad file stops the whole ingest.
-      extractions.push_back(extractor.extract(extract::readDocument(path)));
+      out.push_back({path, true});
       continue;
     }
     std::vector<fs::path> files;
@@ -134,12 +142,75 @@ int ingestCommand(const Words& words) {
       if (it->is_regular_file(error) && supported(it->path())) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (auto& file : files) out.push_back({std::move(file), false});
+  }
+  return out;
+}
+
+// Extracts every input on `jobs` threads. Results keep the input order whatever thread finishes
+// first, so the store and the report are the same as with one thread.
+std::vector<std::variant<extract::Extraction, std::string>> extractAll(const extract::Extractor& extractor,
+                                                                       const std::vector<Input>& inputs, unsigned jobs,
+                                                                       Progress& progress) {
+  std::vector<std::variant<extract::Extraction, std::string>> results(inputs.size());
+  std::atomic<std::size_t> next = 0;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < inputs.size();) {
+      std::error_code ignored;
+      const auto bytes = fs::file_size(inputs[i].path, ignored);
       try {
-        extractions.push_back(extractor.extract(extract::readDocument(file)));
+        results[i] = extractor.extract(extract::readDocument(inputs[i].path));
       } catch (const InputError& bad) {
-        skipped.emplace_back(file.string(), bad.what());
+        results[i] = std::string(bad.what());
       }
+      progress.advance(ignored ? 0 : bytes);
+    }
+  };
+  std::vector<std::jthread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, inputs.size()); ++t) threads.emplace_back(work);
+  work();
+  return results;
+}
+
+unsigned jobsFrom(const Arguments& args) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto given = args.value("--jobs");
+  if (!given) return cores;
+  try {
+    const int jobs = std::stoi(*given);
+    if (jobs >= 1) return static_cast<unsigned>(jobs);
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--jobs takes a number of threads, 1 or more");
+}
+
+}  // namespace
+
+int ingestCommand(const Words& words) {
+  const Arguments args(words, with(kStoreFlags, {"--jobs"}), {"--allow-skipped", "--quiet"});
+  if (args.positionals().empty()) throw UsageError("ingest needs at least one file or folder");
+  const extract::Extractor extractor(extractOptions());
+  const auto todo = inputs(args.positionals());
+  std::uintmax_t bytes = 0;
+  for (const auto& input : todo) {
+    std::error_code ignored;
+    const auto size = fs::file_size(input.path, ignored);
+    if (!ignored) bytes += size;
+  }
+  std::vector<std::variant<extract::Extraction, std::string>> results;
+  {
+    Progress progress(todo.size(), bytes, !args.has("--quiet"));
+    results = extractAll(extractor, todo, jobsFrom(args), progress);
+  }
+  std::vector<extract::Extraction> extractions;
+  std::vector<std::pair<std::string, std::string>> skipped;
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    if (auto* extraction = std::get_if<extract::Extraction>(&results[i])) {
+      extractions.push_back(std::move(*extraction));
+    } else if (todo[i].named) {
+      throw InputError(std::get<std::string>(results[i]));  // one bad named file stops the ingest
+    } else {
+      skipped.emplace_back(todo[i].path.string(), std::get<std::string>(results[i]));
     }
   }
   auto store = graph::Store::openForReading(storeOptions(args));

@@ -9,7 +9,7 @@ PACKAGES=(
   librdf0-dev libraptor2-dev librasqal3-dev raptor2-utils rasqal-utils redland-utils
   libboost-graph-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   graphviz libgraphviz-dev libicu-dev iso-codes libpoppler-cpp-dev
-  libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench
+  libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench bsdutils
 )
 
 missing=()

@@ -168,3 +168,22 @@ TEST_F(CliTest, FolderIngestSkipsBadFilesListsThemAndFailsUnlessAllowed) {
 }
 
 }  // namespace
+
+namespace {
+
+// On a terminal, a folder ingest draws a progress bar on stderr; in a pipe it stays quiet.
+TEST(Progress, DrawnOnATerminalOnly) {
+  const auto dir = fs::temp_directory_path() / ("dg-progress-" + std::to_string(::getpid()));
+  const std::string ingest = "'" DIPLOGRAPH_BINARY "' ingest --jobs 2 --store '" + dir.string();
+  const auto piped = diplograph::e2e::shell(ingest + "/a' tests/corpus/dev");
+  ASSERT_EQ(piped.status, 0) << piped.err;
+  EXPECT_EQ(piped.err.find("documents"), std::string::npos) << piped.err;
+  if (diplograph::e2e::shell("command -v script").status != 0) GTEST_SKIP() << "util-linux script not installed";
+  const auto terminal = diplograph::e2e::shell("script -qec \"" + ingest + "/b' tests/corpus/dev\" /dev/null");
+  ASSERT_EQ(terminal.status, 0) << terminal.out;
+  EXPECT_NE(terminal.out.find("12/12 documents"), std::string::npos) << terminal.out;
+  EXPECT_NE(terminal.out.find("MB/s"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
