@@ -10,6 +10,7 @@ PACKAGES=(
   libboost-graph-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   graphviz libgraphviz-dev libicu-dev iso-codes libpoppler-cpp-dev
   libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench bsdutils
+  clang librdf-storage-sqlite
 )
 
 missing=()

@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "diplograph/extract/normalize.h"
+
 namespace diplograph::extract {
 namespace {
 
@@ -33,10 +35,13 @@ std::string join(std::string_view base, std::string_view kind, std::string_view 
 }  // namespace
 
 std::string slug(std::string_view text) {
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  toAscii().transliterate(unicode);
-  std::string ascii;
-  unicode.toUTF8String(ascii);
+  std::string ascii(text);  // ASCII needs no transliteration: the loop below lower-cases it
+  if (!isAscii(text)) {
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    toAscii().transliterate(unicode);
+    ascii.clear();
+    unicode.toUTF8String(ascii);
+  }
   std::string out;
   for (char c : ascii) {
     const unsigned char u = static_cast<unsigned char>(c);

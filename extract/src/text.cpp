@@ -5,11 +5,28 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <map>
 #include <memory>
 #include <stdexcept>
 
 namespace diplograph::extract {
 namespace {
+
+// The ICU sentence breaker for a language, with the standard abbreviation suppressions. Building
+// one costs more than segmenting a whole report, and one may not be shared across threads while
+// in use: one per thread and language, reused for every document.
+icu::BreakIterator* sentenceBreaks(std::string_view language) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> byLanguage;
+  auto found = byLanguage.find(language);
+  if (found == byLanguage.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::string locale = std::string(language) + "@ss=standard";
+    std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
+    found = byLanguage.emplace(std::string(language), std::move(breaks)).first;
+  }
+  return found->second.get();
+}
 
 bool isWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0; }
 
@@ -196,10 +213,7 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
     for (int k = 0; k < U16_LENGTH(static_cast<UChar32>(c)); ++k) cpAt.push_back(i);
   }
   cpAt.push_back(t.size());
-  UErrorCode status = U_ZERO_ERROR;
-  const std::string locale = std::string(language) + "@ss=standard";
-  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
-  if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
+  icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(flat);
   std::size_t start = 0;
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {

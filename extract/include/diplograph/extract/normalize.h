@@ -11,4 +11,7 @@ namespace diplograph::extract {
 // "Haut-Karabakh" -> "haut karabakh". Input must be valid UTF-8.
 std::string foldForMatching(std::string_view text);
 
+// True if every byte is 7-bit ASCII: such text needs no Unicode folding or transliteration.
+bool isAscii(std::string_view text);
+
 }  // namespace diplograph::extract
