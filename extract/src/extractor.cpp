@@ -1288,7 +1288,8 @@ class Run {
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
     // Minister attending as a special guest").
-    for (const auto& [person, of] : personOf_) {
+    for (const auto& entry : personOf_) {
+      const auto& of = entry.second;  // a plain reference: clang 14 cannot capture a binding
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
       if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(), [&](const auto& span) {

@@ -86,7 +86,8 @@ const CannedQuery& findQuery(const std::vector<CannedQuery>& catalog, const std:
 
 std::string bindParameters(const CannedQuery& query, const std::map<std::string, std::string>& values,
                            const graph::Store& store) {
-  for (const auto& [name, value] : values) {
+  for (const auto& given : values) {
+    const std::string& name = given.first;  // a plain reference: clang 14 cannot capture a binding
     const bool known = std::any_of(query.parameters.begin(), query.parameters.end(),
                                    [&](const Parameter& p) { return p.name == name; });
     if (!known) throw QueryError("query '" + query.name + "' has no parameter '" + name + "'");
