@@ -4,11 +4,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <variant>
 
@@ -32,14 +37,17 @@ namespace fs = std::filesystem;
 
 const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meeting reports
 
-  diplograph ingest  [--store S] [--allow-skipped] [--jobs N] PATH...   files or folders (.txt .md .html .pdf)
+  diplograph ingest  [--store S] [--allow-skipped] [--jobs N] [--max-document-mb N] PATH...
+                     files or folders (.txt .md .html .pdf); documents over N MiB (default 16) are refused
   diplograph remove  [--store S] DOCUMENT                      a document's IRI, path or file name
-  diplograph extract [--format json|ttl|nt] FILE               one document, no store
+  diplograph extract [--format json|ttl|nt] [--max-document-mb N] FILE   one document, no store
   diplograph query   [--store S] (QUERY | --file F.rq | --name NAME [--param k=v]...)
-                     [--format table|csv|tsv|json|xml|ttl|nt] [--print-sparql]
+                     [--format table|csv|tsv|json|xml|ttl|nt] [--print-sparql] [--timeout SECONDS] [--limit ROWS]
   diplograph query   --list                                    the canned questions and their parameters
   diplograph export  [--store S] --format dot|svg|png|pdf|graphml|cytoscape|jsonld|ttl|nt|rdfxml
-                     [--focus ENTITY --depth N] [-o FILE]
+                     [--focus ENTITY [--depth N] | --construct F.rq] [--lang fr|en] [-o FILE]
+                     --focus on a resolution without --depth draws its trace: the meetings
+                     citing it by year, their attendees and what else they cited
   diplograph analyze [--store S] [--format table|json] [--top N]   most cited, most central, components
   diplograph analyze [--store S] --path A B [--format table|json]  shortest chain of facts, with evidence
   diplograph analyze [--store S] --network co-citation|co-attendance [--format dot|svg|graphml|cytoscape] [-o FILE]
@@ -47,8 +55,9 @@ const char* const kUsage = R"(diplograph — knowledge graphs of diplomatic meet
   diplograph eval    [--format table|json] [--details] [--min-f1 X] PATH...
                      score extraction against NAME.gold.json files (files or folders)
 
-Common flags: --store-kind hashes|sqlite|memory. Environment: DIPLOGRAPH_DATA_DIR (gazetteers),
-DIPLOGRAPH_QUERIES_DIR (canned queries), DIPLOGRAPH_BASE_IRI (default https://diplograph.org/id/).
+Common flags: --store-kind lmdb|hashes|sqlite|memory (default lmdb).
+Environment: DIPLOGRAPH_DATA_DIR (gazetteers), DIPLOGRAPH_QUERIES_DIR (canned queries),
+DIPLOGRAPH_BASE_IRI (default https://diplograph.org/id/).
 )";
 
 namespace {
@@ -77,7 +86,7 @@ std::set<std::string> with(std::set<std::string> flags, std::initializer_list<st
 graph::StoreOptions storeOptions(const Arguments& args) {
   graph::StoreOptions options;
   options.path = args.value("--store", "diplograph-store");
-  options.kind = graph::storeKindFromName(args.value("--store-kind", "hashes"));
+  options.kind = graph::storeKindFromName(args.value("--store-kind", "lmdb"));
   return options;
 }
 
@@ -110,6 +119,14 @@ void writeOutput(const std::string& bytes, const std::optional<std::string>& pat
   fs::rename(temporary, target);
 }
 
+std::string readQueryFile(const std::string& path) {
+  // A folder opens like a file but fails on the first read.
+  if (fs::is_directory(path)) throw InputError(path + ": a folder, not a query file");
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot read query file");
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 void expectPositionals(const Arguments& args, std::size_t count, const std::string& what) {
   if (args.positionals().size() != count) throw UsageError("expected " + what);
 }
@@ -123,34 +140,77 @@ namespace {
 struct Input {
   fs::path path;
   bool named = false;
+  std::string problem;  // set when the walk already knows it cannot be read (a folder it cannot list)
 };
+
+// Every supported file under `folder`. Real sub-folders are walked; a symbolic link to a folder
+// is not followed, so a link loop cannot recurse forever. A file entry that cannot be read (no
+// permission, a link loop, a dangling link, a pipe) is still listed: reading it reports why, and
+// the ingest lists it as skipped instead of passing over it in silence.
+void walk(const fs::path& folder, std::vector<Input>& out) {
+  std::error_code error;
+  fs::directory_iterator it(folder, error);
+  if (error) {
+    out.push_back({folder, false, folder.string() + ": cannot list this folder (" + error.message() + ")"});
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) {
+      out.push_back({folder, false, folder.string() + ": cannot list this folder (" + error.message() + ")"});
+      return;
+    }
+    std::error_code ignored;
+    const auto type = it->symlink_status(ignored).type();
+    if (type == fs::file_type::directory) {
+      walk(it->path(), out);
+    } else if (supported(it->path())) {
+      out.push_back({it->path(), false, ""});
+    }
+  }
+}
 
 std::vector<Input> inputs(const std::vector<std::string>& given) {
   std::vector<Input> out;
   for (const auto& name : given) {
     const fs::path path(name);
     std::error_code error;
-    if (!fs::exists(path, error)) throw InputError(name + ": no such file or directory");
-    if (!fs::is_directory(path)) {
-      out.push_back({path, true});
+    const auto status = fs::status(path, error);
+    if (status.type() == fs::file_type::not_found) throw InputError(name + ": no such file or directory");
+    if (!fs::is_directory(status)) {
+      out.push_back({path, true, ""});  // reading it says what is wrong, if anything
       continue;
     }
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
-         it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (error) break;
-      if (it->is_regular_file(error) && supported(it->path())) files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end());
-    for (auto& file : files) out.push_back({std::move(file), false});
+    std::vector<Input> found;
+    walk(path, found);
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    for (auto& input : found) out.push_back(std::move(input));
   }
   return out;
+}
+
+// --max-document-mb: the size limit per document, in MiB.
+extract::ReadOptions readOptions(const Arguments& args) {
+  extract::ReadOptions options;
+  if (const auto given = args.value("--max-document-mb")) {
+    try {
+      std::size_t used = 0;
+      const long mib = std::stol(*given, &used);
+      if (used == given->size() && mib >= 1 && mib <= (1L << 20)) {
+        options.maxBytes = static_cast<std::uintmax_t>(mib) << 20;
+        return options;
+      }
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--max-document-mb takes a size in MiB, 1 or more");
+  }
+  return options;
 }
 
 // Extracts every input on `jobs` threads. Results keep the input order whatever thread finishes
 // first, so the store and the report are the same as with one thread.
 std::vector<std::variant<extract::Extraction, std::string>> extractAll(const extract::Extractor& extractor,
-                                                                       const std::vector<Input>& inputs, unsigned jobs,
+                                                                       const std::vector<Input>& inputs,
+                                                                       const extract::ReadOptions& read, unsigned jobs,
                                                                        Progress& progress) {
   std::vector<std::variant<extract::Extraction, std::string>> results(inputs.size());
   std::atomic<std::size_t> next = 0;
@@ -158,8 +218,13 @@ std::vector<std::variant<extract::Extraction, std::string>> extractAll(const ext
     for (std::size_t i; (i = next++) < inputs.size();) {
       std::error_code ignored;
       const auto bytes = fs::file_size(inputs[i].path, ignored);
+      if (!inputs[i].problem.empty()) {
+        results[i] = inputs[i].problem;
+        progress.advance(0);
+        continue;
+      }
       try {
-        results[i] = extractor.extract(extract::readDocument(inputs[i].path));
+        results[i] = extractor.extract(extract::readDocument(inputs[i].path, read));
       } catch (const InputError& bad) {
         results[i] = std::string(bad.what());
       }
@@ -187,7 +252,7 @@ unsigned jobsFrom(const Arguments& args) {
 }  // namespace
 
 int ingestCommand(const Words& words) {
-  const Arguments args(words, with(kStoreFlags, {"--jobs"}), {"--allow-skipped", "--quiet"});
+  const Arguments args(words, with(kStoreFlags, {"--jobs", "--max-document-mb"}), {"--allow-skipped", "--quiet"});
   if (args.positionals().empty()) throw UsageError("ingest needs at least one file or folder");
   const extract::Extractor extractor(extractOptions());
   const auto todo = inputs(args.positionals());
@@ -200,7 +265,7 @@ int ingestCommand(const Words& words) {
   std::vector<std::variant<extract::Extraction, std::string>> results;
   {
     Progress progress(todo.size(), bytes, !args.has("--quiet"));
-    results = extractAll(extractor, todo, jobsFrom(args), progress);
+    results = extractAll(extractor, todo, readOptions(args), jobsFrom(args), progress);
   }
   std::vector<extract::Extraction> extractions;
   std::vector<std::pair<std::string, std::string>> skipped;
@@ -224,7 +289,9 @@ int ingestCommand(const Words& words) {
               << outcomes[Outcome::Replaced] << " replaced, " << outcomes[Outcome::Unchanged] << " unchanged; store has "
               << report.triplesAfter << " triples (was " << report.triplesBefore << ")\n";
   }
-  for (const auto& [file, reason] : skipped) std::cerr << "skipped " << file << ": " << reason << "\n";
+  // Each reason starts with the file's path already.
+  for (const auto& [file, reason] : skipped)
+    std::cerr << "skipped " << (reason.rfind(file, 0) == 0 ? reason : file + ": " + reason) << "\n";
   if (!skipped.empty() && !args.has("--allow-skipped")) return 1;
   return 0;
 }
@@ -240,13 +307,13 @@ int removeCommand(const Words& words) {
 }
 
 int extractCommand(const Words& words) {
-  const Arguments args(words, {"--format"}, {});
+  const Arguments args(words, {"--format", "--max-document-mb"}, {});
   expectPositionals(args, 1, "one FILE to extract");
   const std::string format = args.value("--format", "json");
   if (format != "json" && format != "ttl" && format != "nt")
     throw UsageError("unknown extract format '" + format + "' (expected json, ttl or nt)");
   const extract::Extractor extractor(extractOptions());
-  const auto extraction = extractor.extract(extract::readDocument(args.positionals()[0]));
+  const auto extraction = extractor.extract(extract::readDocument(args.positionals()[0], readOptions(args)));
   if (format == "json") {
     writeOutput(extract::toJson(extraction).dump(2) + "\n", std::nullopt);
   } else {
@@ -256,8 +323,78 @@ int extractCommand(const Words& words) {
   return 0;
 }
 
+namespace {
+
+// --timeout SECONDS and --limit ROWS of the query command.
+graph::QueryLimits queryLimits(const Arguments& args) {
+  graph::QueryLimits limits;
+  if (const auto given = args.value("--timeout")) {
+    double seconds = 0;
+    std::size_t used = 0;
+    try {
+      seconds = std::stod(*given, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != given->size() || !(seconds > 0) || seconds > 1e6)
+      throw UsageError("--timeout takes a number of seconds greater than 0");
+    limits.timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+    if (limits.timeout->count() == 0) limits.timeout = std::chrono::milliseconds(1);
+  }
+  if (const auto given = args.value("--limit")) {
+    std::size_t used = 0;
+    long long rows = -1;
+    try {
+      rows = std::stoll(*given, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != given->size() || rows < 0) throw UsageError("--limit takes a number of rows, 0 or more");
+    limits.maxRows = static_cast<std::size_t>(rows);
+  }
+  return limits;
+}
+
+// The hard stop behind --timeout. Store::query checks the clock between rows, but rasqal cannot
+// be interrupted inside one step (a sort, an aggregate, a join before its first row). If the
+// query is still running a moment after its deadline, this thread prints the same one-line
+// message and ends the process with the query error code. That is safe: a query opens the store
+// read-only and nothing has been written to the output yet.
+class Watchdog {
+ public:
+  explicit Watchdog(std::chrono::milliseconds timeout)
+      : thread_([this, timeout] {
+          std::unique_lock lock(mutex_);
+          const auto grace = std::chrono::milliseconds(500);  // lets the check between rows win
+          if (done_.wait_for(lock, timeout + grace, [this] { return stopped_; })) return;
+          char seconds[32];
+          std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000);
+          const std::string message = std::string("diplograph: the query ran past its time limit of ") + seconds +
+                                      " s and was stopped; nothing was printed\n";
+          [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message.data(), message.size());
+          ::_exit(QueryError("").exitCode());
+        }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    done_.notify_all();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable done_;
+  bool stopped_ = false;
+  std::jthread thread_;  // declared last: started after, and joined before, the members it uses
+};
+
+}  // namespace
+
 int queryCommand(const Words& words) {
-  const Arguments args(words, with(kStoreFlags, {"--file", "--name", "--param", "--format", "-o"}), {"--list", "--print-sparql"});
+  const Arguments args(words, with(kStoreFlags, {"--file", "--name", "--param", "--format", "-o", "--timeout", "--limit"}),
+                       {"--list", "--print-sparql"});
+  const auto limits = queryLimits(args);
   const auto catalog = queries::loadCatalog(queriesDir());
   if (args.has("--list")) {
     for (const auto& query : catalog) {
@@ -285,9 +422,7 @@ int queryCommand(const Words& words) {
     }
     sparql = queries::bindParameters(queries::findQuery(catalog, *name), parameters, store);
   } else if (const auto file = args.value("--file")) {
-    std::ifstream in(*file);
-    if (!in) throw InputError(*file + ": cannot read query file");
-    sparql.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    sparql = readQueryFile(*file);
   } else {
     sparql = args.positionals()[0];
   }
@@ -297,26 +432,36 @@ int queryCommand(const Words& words) {
     writeOutput(sparql, args.value("-o"));  // what would run, parameters bound: for other engines
     return 0;
   }
-  const auto result = store.query(sparql);
+  std::optional<Watchdog> watchdog;
+  if (limits.timeout) watchdog.emplace(*limits.timeout);
+  const auto result = store.query(sparql, limits);
+  watchdog.reset();  // the query is done: nothing may end the process while the output is written
   writeOutput(queries::formatResult(result, format), args.value("-o"));
+  if (result.truncated) {
+    std::cerr << "diplograph: results truncated to the first " << *limits.maxRows << " "
+              << (result.kind == graph::QueryResult::Kind::Graph ? "triple(s)" : "row(s)") << " (--limit)\n";
+  }
   return 0;
 }
 
 int exportCommand(const Words& words) {
-  const Arguments args(words, with(kStoreFlags, {"--format", "--focus", "--depth", "-o", "--max-nodes"}), {});
+  const Arguments args(words,
+                       with(kStoreFlags, {"--format", "--focus", "--depth", "--construct", "--lang", "-o", "--max-nodes"}), {});
   if (!args.positionals().empty()) throw UsageError("export takes no positional argument");
   const auto format = args.value("--format");
   if (!format) throw UsageError("export needs --format dot|svg|png|pdf|graphml|cytoscape|jsonld|ttl|nt|rdfxml");
   exporter::ExportOptions options;
   options.format = exporter::exportFormatFromName(*format);
   options.focus = args.value("--focus");
+  options.language = args.value("--lang");
+  if (const auto file = args.value("--construct")) options.construct = readQueryFile(*file);
   try {
-    options.depth = std::stoi(args.value("--depth", "1"));
+    if (const auto depth = args.value("--depth")) options.depth = std::stoi(*depth);
     options.maxNodes = static_cast<std::size_t>(std::stoul(args.value("--max-nodes", "400")));
   } catch (const std::exception&) {
     throw UsageError("--depth and --max-nodes take a number");
   }
-  if (options.depth < 0) throw UsageError("--depth must be 0 or more");
+  if (options.depth.value_or(0) < 0) throw UsageError("--depth must be 0 or more");
   const bool binary = options.format == exporter::ExportFormat::Png || options.format == exporter::ExportFormat::Pdf;
   if (binary && !args.value("-o") && ::isatty(STDOUT_FILENO))
     throw UsageError("PNG and PDF are binary: give -o FILE");

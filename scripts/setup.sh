@@ -11,6 +11,7 @@ PACKAGES=(
   graphviz libgraphviz-dev libicu-dev iso-codes libpoppler-cpp-dev
   libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench bsdutils
   clang librdf-storage-sqlite
+  qpdf  # tests: encrypted and truncated PDFs
 )
 
 missing=()

@@ -13,6 +13,7 @@
 
 #include "diplograph/graph/projection.h"
 #include "relations.h"
+#include "words.h"
 
 namespace diplograph::exporter {
 
@@ -29,11 +30,22 @@ std::string shorten(const std::string& text, std::size_t limit = 48);
 // Renders DOT with Graphviz's own library (the `dot` layout engine) as "svg", "png" or "pdf".
 std::string render(const std::string& dot, const char* format);
 
+// What a picture adds to the drawing of its graph.
+struct DotOptions {
+  std::string language = "en";  // of the legend, the notes and the relation names (words.h)
+  std::string title;            // drawn above the picture; none if empty
+  std::string highlighted;      // IRI of the entity drawn bold (a trace's resolution)
+  // More DOT statements, written after the graph's attributes: a trace's time axis. They name
+  // vertices by their index, as write_graphviz does.
+  std::string preamble;
+};
+
 // `leftOut` entities were dropped to keep the picture readable; a note says so.
 template <class Graph>
-std::string toDot(const Graph& graph, std::size_t leftOut) {
+std::string toDot(const Graph& graph, std::size_t leftOut, const DotOptions& options = {}) {
   using Vertex = typename Graph::vertex_descriptor;
   using Edge = typename Graph::edge_descriptor;
+  const std::string& language = options.language;
   std::set<std::string> types;
   for (auto [v, end] = boost::vertices(graph); v != end; ++v) types.insert(graph[*v].type);
   auto vertexWriter = [&](std::ostream& os, Vertex v) {
@@ -42,13 +54,16 @@ std::string toDot(const Graph& graph, std::size_t leftOut) {
     std::string label = shorten(node.label);
     if (!node.date.empty() && label.find(node.date) == std::string::npos) label += "\n" + node.date;
     os << "[label=" << quoteDot(label) << ", shape=" << style.shape << ", fillcolor=" << quoteDot(style.color)
-       << ", tooltip=" << quoteDot(node.iri) << "]";
+       << ", tooltip=" << quoteDot(node.iri);
+    if (!options.highlighted.empty() && node.iri == options.highlighted)
+      os << ", penwidth=3, color=\"#b45f06\", fontsize=14, fontname=\"Helvetica-Bold\"";
+    os << "]";
   };
   auto edgeWriter = [&](std::ostream& os, Edge e) {
     const auto& edge = graph[e];
     // A network's edges all share one relation: their weight is what tells them apart.
     const bool weighted = edge.relation == kCoCited || edge.relation == kCoAttended;
-    std::string label = weighted ? std::to_string(edge.count) + (edge.count == 1 ? " meeting" : " meetings") : edge.relation;
+    std::string label = weighted ? meetingCount(edge.count, language) : relationName(edge.relation, language);
     if (!weighted && edge.count > 1) label += " ×" + std::to_string(edge.count);
     os << "[label=" << quoteDot(label);
     // Heavier links draw thicker, up to a width that still reads as a line.
@@ -56,19 +71,23 @@ std::string toDot(const Graph& graph, std::size_t leftOut) {
     os << "]";
   };
   auto graphWriter = [&](std::ostream& os) {
-    os << "graph [rankdir=LR, fontname=\"Helvetica\", fontsize=10, overlap=false];\n"
+    os << "graph [rankdir=LR, fontname=\"Helvetica\", overlap=false";
+    if (options.title.empty()) os << ", fontsize=10";
+    else os << ", fontsize=14, labelloc=t, label=" << quoteDot(options.title);
+    os << "];\n"
        << "node [style=\"filled,rounded\", fontname=\"Helvetica\", fontsize=10];\n"
        << "edge [fontname=\"Helvetica\", fontsize=8, color=\"#666666\"];\n"
-       << "subgraph cluster_legend {\nlabel=\"Legend\";\nfontsize=10;\n";
+       << "subgraph cluster_legend {\nlabel=" << quoteDot(legendTitle(language)) << ";\nfontsize=10;\n";
     for (const auto& type : types) {
       const Style style = styleOf(type);
-      os << "legend_" << type << " [label=" << quoteDot(type) << ", shape=" << style.shape
+      // Quoted: a --construct view's types are local names of any vocabulary.
+      os << quoteDot("legend_" + type) << " [label=" << quoteDot(typeName(type, language)) << ", shape=" << style.shape
          << ", fillcolor=" << quoteDot(style.color) << "];\n";
     }
     os << "}\n";
     if (leftOut > 0)
-      os << "left_out [shape=plaintext, style=\"\", label="
-         << quoteDot(std::to_string(leftOut) + " less-connected entities left out; use --focus to see them") << "];\n";
+      os << "left_out [shape=plaintext, style=\"\", label=" << quoteDot(leftOutNote(leftOut, language)) << "];\n";
+    os << options.preamble;
   };
   std::ostringstream out;
   boost::write_graphviz(out, graph, vertexWriter, edgeWriter, graphWriter);

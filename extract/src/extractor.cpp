@@ -109,8 +109,13 @@ bool isArticle(const std::string& f) {
 class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
-      : options_(options), g_(g), document_(document), probe_(document.text, "en", false),
-        language_(detectLanguage(probe_, g)), view_(document.text, language_), tokens_(view_.tokens()) {}
+      : options_(options), g_(g), document_(document),
+        // The language probe is a temporary: freed before the real view is built, so peak
+        // memory holds one token list, not two.
+        language_(detectLanguage(TextView(document.text, "en", false), g)), view_(document.text, language_), tokens_(view_.tokens()) {
+    const auto& text = view_.text();
+    for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
+  }
 
   Extraction run() {
     Extraction x;
@@ -524,36 +529,54 @@ class Run {
       personMentions_.push_back({first, last, *match});
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
+    // Tokens already in a person mention are marked once, so this stays linear in the text.
+    std::vector<bool> inMention(tokens_.size(), false);
+    for (const auto& m : personMentions_) {
+      for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
+    }
     for (std::size_t p = 0; p < persons_.size(); ++p) {
       const std::string& surname = persons_[p].words.back();
       for (std::size_t k = 0; k < tokens_.size(); ++k) {
         if (tokens_[k].fold != surname || !tokens_[k].upper) continue;
-        const bool covered = std::any_of(personMentions_.begin(), personMentions_.end(),
-                                         [&](const PersonMention& m) { return m.first <= k && k <= m.last; });
-        if (covered || hitCovering(k)) continue;
+        if (inMention[k] || hitCovering(k)) continue;
         personMentions_.push_back({k, k, p});
+        inMention[k] = true;
       }
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Index by first and last token (the first mention in this order wins, as a scan would find).
+    personStartingAt_.assign(tokens_.size(), kNoMention);
+    personEndingAt_.assign(tokens_.size(), kNoMention);
+    for (std::size_t n = 0; n < personMentions_.size(); ++n) {
+      const auto& m = personMentions_[n];
+      if (m.first < tokens_.size() && personStartingAt_[m.first] == kNoMention) personStartingAt_[m.first] = n;
+      if (m.last < tokens_.size() && personEndingAt_[m.last] == kNoMention) personEndingAt_[m.last] = n;
+    }
   }
 
   const PersonMention* personAt(std::size_t token) const {
-    for (const auto& m : personMentions_) {
-      if (m.first == token) return &m;
-    }
-    return nullptr;
+    return token < personStartingAt_.size() && personStartingAt_[token] != kNoMention
+               ? &personMentions_[personStartingAt_[token]]
+               : nullptr;
   }
   const PersonMention* personEndingAt(std::size_t token) const {
-    for (const auto& m : personMentions_) {
-      if (m.last == token) return &m;
-    }
-    return nullptr;
+    return token < personEndingAt_.size() && personEndingAt_[token] != kNoMention
+               ? &personMentions_[personEndingAt_[token]]
+               : nullptr;
   }
 
-  std::size_t lineStartOf(std::size_t token) const {
-    std::size_t b = tokens_[token].start;
-    while (b > 0 && view_.text()[b - 1] != '\n') --b;
-    return b;
+  // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
+  // document on one long line stays linear).
+  std::size_t lineStartAt(std::size_t position) const {
+    const auto after = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position);
+    return after == lineBreaks_.begin() ? 0 : *std::prev(after) + 1;
+  }
+  std::size_t lineStartOf(std::size_t token) const { return lineStartAt(tokens_[token].start); }
+  // The first token starting at or after `position`.
+  std::size_t firstTokenFrom(std::size_t position) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(tokens_.begin(), tokens_.end(), position, [](const Token& t, std::size_t p) { return t.start < p; }) -
+        tokens_.begin());
   }
 
   // A line that is an item of a list or a row of a table: a bullet, a table bar, an indent, or
@@ -797,13 +820,13 @@ class Run {
   }
 
   void tableRowPost(std::size_t postToken, const std::string& english) {
-    const auto& text = view_.text();
-    std::size_t lineStart = tokens_[postToken].start;
-    while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
+    const std::size_t lineStart = lineStartOf(postToken);
     std::optional<Hit> state;
     const PersonMention* person = nullptr;
-    for (std::size_t k = 0; k < postToken; ++k) {
-      if (tokens_[k].start < lineStart) continue;
+    // A table row is short: look at most 200 words back, so a document on one long line with
+    // bars in it stays linear.
+    const std::size_t from = std::max(firstTokenFrom(lineStart), postToken > 200 ? postToken - 200 : 0);
+    for (std::size_t k = from; k < postToken; ++k) {
       if (const Hit* h = hitStartingAt(k); h && !state && h->type == EntityType::State) state = *h;
       if (const auto* pm = personAt(k); pm) person = pm;
     }
@@ -819,12 +842,14 @@ class Run {
   }
 
   // Sentences about what is still to come ("will take place", "se tiendra").
-  std::set<std::size_t> futureSentences() const {
+  // Computed once: callers ask for every meeting mention.
+  const std::set<std::size_t>& futureSentences() const {
+    if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (g_.cueAt(view_, i) == "future") out.insert(tokens_[i].sentence);
     }
-    return out;
+    return futureSentences_.emplace(std::move(out));
   }
 
   // A new clause starts at token k: after ';' or at ", and" / ", et".
@@ -1386,10 +1411,11 @@ class Run {
   const ExtractOptions& options_;
   const Gazetteer& g_;
   const Document& document_;
-  TextView probe_;
   std::string language_;
   TextView view_;
   const std::vector<Token>& tokens_;
+  std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
+  mutable std::optional<std::set<std::size_t>> futureSentences_;
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
@@ -1400,6 +1426,9 @@ class Run {
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
+  static constexpr std::size_t kNoMention = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
+  std::vector<std::size_t> personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
   std::set<std::pair<std::string, std::size_t>> attendees_;
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;

@@ -5,15 +5,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "diplograph/extract/error.h"
 #include "diplograph/graph/mapping.h"
 #include "diplograph/graph/vocabulary.h"
 #include "librdf/world.h"
+#include "lmdb/storage.h"
 
 namespace diplograph::graph {
 namespace fs = std::filesystem;
@@ -21,10 +25,11 @@ using librdf::bytes;
 using librdf::check;
 
 StoreKind storeKindFromName(const std::string& name) {
+  if (name == "lmdb") return StoreKind::Lmdb;
   if (name == "hashes") return StoreKind::Hashes;
   if (name == "sqlite") return StoreKind::Sqlite;
   if (name == "memory") return StoreKind::Memory;
-  throw UsageError("unknown store kind '" + name + "' (expected hashes, sqlite or memory)");
+  throw UsageError("unknown store kind '" + name + "' (expected lmdb, hashes, sqlite or memory)");
 }
 
 namespace {
@@ -64,6 +69,40 @@ std::set<std::string> readLines(const fs::path& path) {
   return lines;
 }
 
+std::set<std::string> splitLines(std::string_view text) {
+  std::set<std::string> lines;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    if (end > 0) lines.emplace(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return lines;
+}
+
+std::string joinLines(const std::set<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  return text;
+}
+
+// A generation folder of a hashes or sqlite store: gen-<number>.
+bool isGeneration(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 4 && name.rfind("gen-", 0) == 0 &&
+         name.find_first_not_of("0123456789", 4) == std::string::npos;
+}
+
+// True when `folder` holds nothing but the writer lock file and what a first write left when it
+// failed or was killed before publishing anything (generations, a `current.new` link): a store
+// with nothing committed yet, which reads as empty.
+bool emptyButLock(const fs::path& folder) {
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const auto name = entry.path().filename();
+    if (name != "LOCK" && name != "current.new" && !isGeneration(entry.path())) return false;
+  }
+  return true;
+}
+
 // Holds the exclusive writer lock on a store folder for its lifetime.
 class WriterLock {
  public:
@@ -93,7 +132,7 @@ struct Store::Impl {
   librdf::Session session;
   librdf::Storage storage;
   librdf::Model model;
-  fs::path generation;  // folder of the generation the model is open on; empty for memory
+  fs::path generation;  // folder of the generation the model is open on; empty for memory and lmdb
 
   explicit Impl(StoreOptions o) : options(std::move(o)) {}
 
@@ -105,6 +144,13 @@ struct Store::Impl {
     std::string name = "triples";
     std::string settings;
     switch (options.kind) {
+      case StoreKind::Lmdb:
+        // The folder is the LMDB environment: a writable open creates it when missing, and never
+        // passes new='yes', which would empty it.
+        kind = lmdb::kStorageName;
+        name = folder.string();
+        settings = writable ? "write='yes'" : "write='no'";
+        break;
       case StoreKind::Memory:
         settings = "hash-type='memory'";
         break;
@@ -117,18 +163,26 @@ struct Store::Impl {
         settings = "synchronous='off'";
         break;
     }
-    if (create) settings += ",new='yes'";
-    if (!writable) settings += ",write='no'";
+    if (options.kind != StoreKind::Lmdb) {
+      if (create) settings += ",new='yes'";
+      if (!writable) settings += ",write='no'";
+    }
     storage.reset(librdf_new_storage(session.world(), kind.c_str(), name.c_str(), settings.c_str()));
     if (!storage) throw StoreError(session.takeError("cannot open store at " + options.path.string()));
     model.reset(librdf_new_model(session.world(), storage.get(), nullptr));
     if (!model) throw StoreError(session.takeError("cannot open model on store " + options.path.string()));
   }
 
-  // Opens the generation `current` points to, or an empty in-memory model if there is none.
+  // Opens the generation `current` points to (lmdb: the store's environment), or an empty
+  // in-memory model if there is none.
   void openCurrent() {
+    if (options.kind == StoreKind::Lmdb && lmdb::isStore(options.path)) {
+      open(options.path, false, false);
+      generation.clear();
+      return;
+    }
     const fs::path current = options.path / kCurrent;
-    if (options.kind == StoreKind::Memory || !fs::exists(current)) {
+    if (options.kind == StoreKind::Memory || options.kind == StoreKind::Lmdb || !fs::exists(current)) {
       const auto kind = options.kind;
       options.kind = StoreKind::Memory;
       open({}, true, true);
@@ -152,7 +206,10 @@ struct Store::Impl {
   void add(const std::vector<Triple>& triples) {
     for (const auto& triple : triples) {
       auto statement = session.statement(triple);
-      if (librdf_model_contains_statement(model.get(), statement.get()) > 0) continue;
+      // librdf returns -1 ("non 0") for a statement it holds, >0 for an illegal one. The lmdb
+      // storage needs no check: adding a statement it holds changes nothing.
+      if (options.kind != StoreKind::Lmdb && librdf_model_contains_statement(model.get(), statement.get()) < 0)
+        continue;
       if (librdf_model_add_statement(model.get(), statement.get()) != 0)
         throw StoreError(session.takeError("cannot add a statement to the store"));
     }
@@ -171,6 +228,79 @@ struct Store::Impl {
     return parseRdf(text, "ntriples");
   }
 
+  // The lines document `iri` supports in the store being written, if it holds the document.
+  std::optional<std::set<std::string>> documentLines(const fs::path& generation, const std::string& iri) const {
+    if (options.kind == StoreKind::Lmdb) {
+      auto text = lmdb::documentLines(storage.get(), iri);
+      if (!text) return std::nullopt;
+      return splitLines(*text);
+    }
+    if (generation.empty()) return std::nullopt;  // memory: no sidecars
+    const fs::path file = sidecar(generation, iri);
+    if (!fs::exists(file)) return std::nullopt;
+    return readLines(file);
+  }
+
+  // Every line some document other than `iri` supports.
+  std::set<std::string> otherLines(const fs::path& generation, const std::string& iri) const {
+    std::set<std::string> others;
+    if (options.kind == StoreKind::Lmdb) {
+      lmdb::forEachDocument(storage.get(), [&](std::string_view other, std::string_view text) {
+        if (other == iri) return;
+        auto more = splitLines(text);
+        others.merge(more);
+      });
+      return others;
+    }
+    if (generation.empty()) return others;
+    const fs::path file = sidecar(generation, iri);
+    for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
+      if (other.path() == file) continue;
+      auto more = readLines(other.path());
+      others.merge(more);
+    }
+    return others;
+  }
+
+  void putDocument(const fs::path& generation, const std::string& iri, const std::set<std::string>& lines) {
+    if (options.kind == StoreKind::Lmdb) return lmdb::putDocument(storage.get(), iri, joinLines(lines));
+    if (generation.empty()) return;
+    const fs::path file = sidecar(generation, iri);
+    std::ofstream out(file, std::ios::trunc);
+    out << joinLines(lines);
+    if (!out) throw StoreError("cannot write " + file.string());
+  }
+
+  void eraseDocument(const fs::path& generation, const std::string& iri) {
+    if (options.kind == StoreKind::Lmdb) return lmdb::eraseDocument(storage.get(), iri);
+    if (!generation.empty()) fs::remove(sidecar(generation, iri));
+  }
+
+  // lmdb: runs `change` in one LMDB write transaction on the store's environment.
+  template <typename Change>
+  void lmdbTransaction(Change&& change) {
+    fs::create_directories(options.path);
+    WriterLock lock(options.path);
+    try {
+      model.reset();
+      storage.reset();
+      open(options.path, true, true);
+      if (librdf_model_transaction_start(model.get()) != 0)
+        throw StoreError(session.takeError("cannot start a transaction on " + options.path.string()));
+      change(fs::path{});
+      if (librdf_model_transaction_commit(model.get()) != 0)
+        throw StoreError(session.takeError("cannot commit to " + options.path.string()));
+    } catch (...) {
+      if (model) librdf_model_transaction_rollback(model.get());  // nothing reaches the disk
+      model.reset();
+      storage.reset();
+      session.takeError("");
+      openCurrent();
+      throw;
+    }
+    openCurrent();
+  }
+
   // Runs `change` on a copy of the current generation and publishes the copy atomically.
   template <typename Change>
   void transaction(Change&& change) {
@@ -178,6 +308,7 @@ struct Store::Impl {
       change(fs::path{});
       return;
     }
+    if (options.kind == StoreKind::Lmdb) return lmdbTransaction(std::forward<Change>(change));
     fs::create_directories(options.path);
     WriterLock lock(options.path);
     const fs::path current = options.path / kCurrent;
@@ -186,7 +317,12 @@ struct Store::Impl {
     std::size_t number = 0;
     if (exists) number = std::stoul(previous.filename().string().substr(4)) + 1;
     const fs::path next = options.path / ("gen-" + std::to_string(number));
-    fs::remove_all(next);  // leftovers of a write that was killed before publishing
+    // Leftovers of killed writes: a generation never published (killed before the rename), or
+    // one replaced but not yet deleted (killed after it). Only the current one is kept.
+    for (const auto& entry : fs::directory_iterator(options.path)) {
+      if (isGeneration(entry.path()) && !(exists && entry.path().filename() == previous.filename()))
+        fs::remove_all(entry.path());
+    }
     try {
       model.reset();
       storage.reset();
@@ -225,9 +361,15 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 Store Store::openForReading(const StoreOptions& options) {
   auto impl = std::make_unique<Impl>(options);
-  if (options.kind != StoreKind::Memory && fs::exists(options.path) && !fs::exists(options.path / kCurrent) &&
-      !fs::is_empty(options.path)) {
-    throw StoreError(options.path.string() + " exists but is not a diplograph store");
+  if (options.kind != StoreKind::Memory && fs::exists(options.path) &&
+      !(fs::is_directory(options.path) && emptyButLock(options.path))) {
+    const bool lmdbStore = lmdb::isStore(options.path);
+    const bool generations = fs::exists(options.path / kCurrent);
+    if (options.kind == StoreKind::Lmdb && generations && !lmdbStore)
+      throw StoreError(options.path.string() + " is a hashes or sqlite store: open it with --store-kind hashes or sqlite");
+    if (options.kind != StoreKind::Lmdb && lmdbStore && !generations)
+      throw StoreError(options.path.string() + " is an lmdb store: open it with --store-kind lmdb");
+    if (!lmdbStore && !generations) throw StoreError(options.path.string() + " exists but is not a diplograph store");
   }
   impl->openCurrent();
   return Store(std::move(impl));
@@ -237,41 +379,28 @@ IngestReport Store::ingest(const std::vector<extract::Extraction>& extractions) 
   IngestReport report;
   report.triplesBefore = size();
   impl_->transaction([&](const fs::path& generation) {
-    // Triples supported by each document, built lazily: only replacing needs the others.
-    std::map<std::string, std::set<std::string>> supportCache;
     for (const auto& extraction : extractions) {
       const std::string& iri = extraction.document.iri;
       std::vector<Triple> triples = toTriples(extraction);
       std::set<std::string> lines;
       for (const auto& triple : triples) lines.insert(toNTriples(triple));
       IngestReport::Entry entry{iri, IngestReport::Entry::Outcome::Added, triples.size()};
-      const fs::path file = generation.empty() ? fs::path{} : sidecar(generation, iri);
-      if (!file.empty() && fs::exists(file)) {
-        const std::set<std::string> old = readLines(file);
-        if (old == lines) {
+      if (const auto old = impl_->documentLines(generation, iri)) {
+        if (*old == lines) {
           entry.outcome = IngestReport::Entry::Outcome::Unchanged;
           report.documents.push_back(entry);
           continue;
         }
         entry.outcome = IngestReport::Entry::Outcome::Replaced;
-        std::set<std::string> others;
-        for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
-          if (other.path() == file) continue;
-          const auto more = readLines(other.path());
-          others.insert(more.begin(), more.end());
-        }
+        const std::set<std::string> others = impl_->otherLines(generation, iri);
         std::set<std::string> gone;
-        for (const auto& line : old) {
+        for (const auto& line : *old) {
           if (!lines.count(line) && !others.count(line)) gone.insert(line);
         }
         impl_->remove(impl_->parseLines(gone));
       }
       impl_->add(triples);
-      if (!file.empty()) {
-        std::ofstream out(file, std::ios::trunc);
-        for (const auto& line : lines) out << line << '\n';
-        if (!out) throw StoreError("cannot write " + file.string());
-      }
+      impl_->putDocument(generation, iri, lines);
       report.documents.push_back(entry);
     }
   });
@@ -294,20 +423,14 @@ std::size_t Store::remove(const std::string& document) {
   if (iri.empty()) throw InputError("document not in the store: " + document);
   const std::size_t before = size();
   impl_->transaction([&](const fs::path& generation) {
-    const fs::path file = sidecar(generation, iri);
-    const std::set<std::string> old = readLines(file);
-    std::set<std::string> others;
-    for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
-      if (other.path() == file) continue;
-      const auto more = readLines(other.path());
-      others.insert(more.begin(), more.end());
-    }
+    const std::set<std::string> old = impl_->documentLines(generation, iri).value_or(std::set<std::string>{});
+    const std::set<std::string> others = impl_->otherLines(generation, iri);
     std::set<std::string> gone;
     for (const auto& line : old) {
       if (!others.count(line)) gone.insert(line);
     }
     impl_->remove(impl_->parseLines(gone));
-    fs::remove(file);
+    impl_->eraseDocument(generation, iri);
   });
   return before - size();
 }
@@ -321,13 +444,25 @@ std::vector<Triple> Store::triples() const {
   return triples;
 }
 
-QueryResult Store::query(const std::string& sparql) const {
+QueryResult Store::query(const std::string& sparql, const QueryLimits& limits) const {
   auto& session = impl_->session;
   session.takeError("");
+  // Checked between rows: rasqal computes rows lazily where it can, so this stops a long stream
+  // of rows; a step that runs before one row comes out is not interrupted (see QueryLimits).
+  const auto deadline = std::chrono::steady_clock::now() + limits.timeout.value_or(std::chrono::milliseconds(0));
+  const auto checkClock = [&](std::size_t rows) {
+    if (!limits.timeout || std::chrono::steady_clock::now() <= deadline) return;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(limits.timeout->count()) / 1000);
+    throw QueryError("the query ran past its time limit of " + std::string(seconds) + " s after " + std::to_string(rows) +
+                     " row(s); nothing was printed");
+  };
+  const auto full = [&](std::size_t rows) { return limits.maxRows && rows >= *limits.maxRows; };
   librdf::Query query(librdf_new_query(session.world(), "sparql", nullptr, bytes(sparql), nullptr));
   if (!query) throw QueryError("malformed SPARQL: " + session.takeError("the query does not parse"));
   librdf::QueryResults results(librdf_query_execute(query.get(), impl_->model.get()));
   if (!results) throw QueryError("malformed SPARQL: " + session.takeError("the query could not be run"));
+  checkClock(0);
   QueryResult out;
   if (librdf_query_results_is_boolean(results.get())) {
     out.kind = QueryResult::Kind::Boolean;
@@ -335,11 +470,23 @@ QueryResult Store::query(const std::string& sparql) const {
   } else if (librdf_query_results_is_graph(results.get())) {
     out.kind = QueryResult::Kind::Graph;
     librdf::Stream stream(librdf_query_results_as_stream(results.get()));
-    out.triples = session.drain(stream.get());
+    for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
+      if (full(out.triples.size())) {
+        out.truncated = true;
+        break;
+      }
+      checkClock(out.triples.size());
+      out.triples.push_back(librdf::Session::triple(librdf_stream_get_object(stream.get())));
+    }
   } else {
     const int count = librdf_query_results_get_bindings_count(results.get());
     for (int i = 0; i < count; ++i) out.variables.emplace_back(librdf_query_results_get_binding_name(results.get(), i));
     for (; !librdf_query_results_finished(results.get()); librdf_query_results_next(results.get())) {
+      if (full(out.rows.size())) {
+        out.truncated = true;
+        break;
+      }
+      checkClock(out.rows.size());
       std::vector<Term> row;
       for (int i = 0; i < count; ++i) {
         librdf::Node value(librdf_query_results_get_binding_value(results.get(), i));  // a new node: ours

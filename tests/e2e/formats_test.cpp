@@ -1,46 +1,24 @@
-// End-to-end: the GraphML, Cytoscape and JSON-LD exports and the analyze command on the sample
-// corpus, each checked by a real client: networkx reads the GraphML, the reference JSON-LD
-// processor (npm `jsonld`) expands the JSON-LD, Graphviz's `dot` draws the co-citation network.
+// End-to-end: the RDF, GraphML, Cytoscape and JSON-LD exports and the analyze command on the
+// sample corpus, each checked by a real client: rapper reads the Turtle, N-Triples and RDF/XML,
+// networkx the GraphML, the reference JSON-LD processor (npm `jsonld`) expands the JSON-LD,
+// Graphviz's `dot` draws the co-citation network.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
+#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <string>
 
+#include "shell.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using diplograph::e2e::diplograph;
+using diplograph::e2e::shell;
 using Json = nlohmann::json;
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs a shell command from the source folder, capturing stdout and stderr apart.
-Run shell(const std::string& command) {
-  static int counter = 0;
-  const fs::path errFile =
-      fs::temp_directory_path() / ("dg-formats-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  Run run;
-  FILE* pipe = ::popen(("cd '" DIPLOGRAPH_SOURCE_DIR "' && " + command + " 2>'" + errFile.string() + "'").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(errFile);
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  fs::remove(errFile);
-  return run;
-}
-
-Run diplograph(const std::string& args) { return shell("'" DIPLOGRAPH_BINARY "' " + args); }
 
 bool networkxInstalled() { return shell("python3 -c 'import networkx'").status == 0; }
 bool jsonldInstalled() { return fs::exists(DIPLOGRAPH_SOURCE_DIR "/tools/node_modules/jsonld"); }
@@ -66,6 +44,19 @@ class FormatsTest : public ::testing::Test {
   static inline fs::path dir_;
   static inline std::string store_;
 };
+
+TEST_F(FormatsTest, RapperReadsEveryRdfExportWithTheStoresTripleCount) {
+  const auto stats = diplograph("stats " + store_);
+  std::smatch size;
+  ASSERT_TRUE(std::regex_search(stats.out, size, std::regex(R"(: (\d+) triples)"))) << stats.out;
+  EXPECT_GT(std::stoi(size[1]), 1000);
+  for (const auto& [format, parser] : {std::pair{"ttl", "turtle"}, {"nt", "ntriples"}, {"rdfxml", "rdfxml"}}) {
+    const auto file = written(std::string("graph.") + format, std::string("export --format ") + format);
+    const auto run = shell(std::string("rapper -c -i ") + parser + " '" + file + "'");
+    ASSERT_EQ(run.status, 0) << format << ": " << run.err;
+    EXPECT_NE(run.err.find("returned " + size[1].str() + " triples"), std::string::npos) << format << ": " << run.err;
+  }
+}
 
 TEST_F(FormatsTest, NetworkxReadsTheGraphMlWithTypesAndLabels) {
   if (!networkxInstalled()) GTEST_SKIP() << "python3-networkx not installed (scripts/setup.sh)";

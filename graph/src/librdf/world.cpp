@@ -1,10 +1,13 @@
 #include "librdf/world.h"
 
+#include "lmdb/storage.h"
+
 namespace diplograph::graph::librdf {
 
 Session::Session() : world_(check(librdf_new_world(), "cannot create a librdf world")) {
   librdf_world_set_logger(world_.get(), this, &Session::log);
   librdf_world_open(world_.get());
+  lmdb::registerStorage(world_.get());  // diplograph's own storage, beside librdf's built-in ones
 }
 
 int Session::log(void* user, librdf_log_message* message) {

@@ -1,6 +1,7 @@
 // The store: transactions, idempotent ingest, replacement and removal of a document's facts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "diplograph/extract/error.h"
@@ -52,23 +53,26 @@ Extraction report(const std::string& name, const std::string& sha, bool withMala
   return x;
 }
 
-class StoreTest : public ::testing::Test {
+// Every store test runs on each persistent kind: lmdb (the default) and hashes.
+class StoreTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '-');
     path_ = fs::temp_directory_path() / ("dg-store-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                                         "-" + name);
     fs::remove_all(path_);
   }
   void TearDown() override { fs::remove_all(path_); }
-  StoreOptions options() const { return {path_, StoreKind::Hashes}; }
+  StoreOptions options() const { return {path_, GetParam()}; }
   fs::path path_;
 };
 
-TEST_F(StoreTest, MissingStoreReadsAsEmpty) {
+TEST_P(StoreTest, MissingStoreReadsAsEmpty) {
   EXPECT_EQ(Store::openForReading(options()).size(), 0u);
 }
 
-TEST_F(StoreTest, IngestPersistsAcrossOpens) {
+TEST_P(StoreTest, IngestPersistsAcrossOpens) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const auto size = store.size();
@@ -76,7 +80,7 @@ TEST_F(StoreTest, IngestPersistsAcrossOpens) {
   EXPECT_EQ(Store::openForReading(options()).size(), size);
 }
 
-TEST_F(StoreTest, IngestingTheSameDocumentTwiceChangesNothing) {
+TEST_P(StoreTest, IngestingTheSameDocumentTwiceChangesNothing) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const auto triples = store.triples();
@@ -85,14 +89,14 @@ TEST_F(StoreTest, IngestingTheSameDocumentTwiceChangesNothing) {
   EXPECT_EQ(store.triples(), triples);
 }
 
-TEST_F(StoreTest, SharedEntitiesAreOneNode) {
+TEST_P(StoreTest, SharedEntitiesAreOneNode) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1"), report("b", "2")});
   const auto result = store.query(vocab::sparqlPrefixes() + "SELECT ?s WHERE { ?s a dg:State }");
   EXPECT_EQ(result.rows.size(), 1u);
 }
 
-TEST_F(StoreTest, ChangedDocumentReplacesItsFactsOnly) {
+TEST_P(StoreTest, ChangedDocumentReplacesItsFactsOnly) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1", true)});
   const auto withMalaysia = store.size();
@@ -102,7 +106,7 @@ TEST_F(StoreTest, ChangedDocumentReplacesItsFactsOnly) {
   EXPECT_FALSE(mys.boolean);
 }
 
-TEST_F(StoreTest, RemovingADocumentKeepsFactsAnotherSupports) {
+TEST_P(StoreTest, RemovingADocumentKeepsFactsAnotherSupports) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const auto single = store.triples();
@@ -113,12 +117,12 @@ TEST_F(StoreTest, RemovingADocumentKeepsFactsAnotherSupports) {
   EXPECT_EQ(store.size(), 0u);
 }
 
-TEST_F(StoreTest, RemovingAnUnknownDocumentIsAnInputError) {
+TEST_P(StoreTest, RemovingAnUnknownDocumentIsAnInputError) {
   auto store = Store::openForReading(options());
   EXPECT_THROW(store.remove("nothing.md"), InputError);
 }
 
-TEST_F(StoreTest, MalformedSparqlIsAQueryErrorAndChangesNothing) {
+TEST_P(StoreTest, MalformedSparqlIsAQueryErrorAndChangesNothing) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const auto size = store.size();
@@ -126,7 +130,7 @@ TEST_F(StoreTest, MalformedSparqlIsAQueryErrorAndChangesNothing) {
   EXPECT_EQ(store.size(), size);
 }
 
-TEST_F(StoreTest, EveryCitationHasItsSentence) {
+TEST_P(StoreTest, EveryCitationHasItsSentence) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const auto result = store.query(vocab::sparqlPrefixes() +
@@ -136,7 +140,7 @@ TEST_F(StoreTest, EveryCitationHasItsSentence) {
   EXPECT_EQ(result.rows[0][0].value, "La réunion à New York a rappelé la résolution 822 (1993).");
 }
 
-TEST_F(StoreTest, ResolvesWhatAnalystsType) {
+TEST_P(StoreTest, ResolvesWhatAnalystsType) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
   const std::string iri = kBase + "resolution/unsc/822-1993";
@@ -145,6 +149,44 @@ TEST_F(StoreTest, ResolvesWhatAnalystsType) {
   for (const char* typed : {"AZE", "Azerbaijan", "azerbaidjan"})
     EXPECT_EQ(resolveEntity("state", typed, store), std::vector<std::string>{kBase + "state/AZE"}) << typed;
   EXPECT_TRUE(resolveEntity("resolution", "UNGA 822 (1993)", store).empty());
+}
+
+TEST_P(StoreTest, ReadersOpenWhileAnotherStoreWrites) {
+  auto writer = Store::openForReading(options());
+  writer.ingest({report("a", "1")});
+  auto reader = Store::openForReading(options());
+  const auto before = reader.triples();
+  writer.ingest({report("b", "2", true)});
+  EXPECT_EQ(Store::openForReading(options()).size(), writer.size());
+  EXPECT_FALSE(before.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, StoreTest, ::testing::Values(StoreKind::Lmdb, StoreKind::Hashes),
+                         [](const ::testing::TestParamInfo<StoreKind>& info) {
+                           return info.param == StoreKind::Lmdb ? "lmdb" : "hashes";
+                         });
+
+TEST(StoreKinds, LmdbIsTheDefault) { EXPECT_EQ(StoreOptions{}.kind, StoreKind::Lmdb); }
+
+TEST(StoreKinds, AStoreOfAnotherKindIsAClearError) {
+  const fs::path path = fs::temp_directory_path() /
+                        ("dg-store-kinds-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(path);
+  Store::openForReading({path / "l", StoreKind::Lmdb}).ingest({report("a", "1")});
+  Store::openForReading({path / "h", StoreKind::Hashes}).ingest({report("a", "1")});
+  EXPECT_TRUE(fs::exists(path / "l" / "data.mdb"));
+  EXPECT_FALSE(fs::exists(path / "l" / "current"));  // no generations: one LMDB environment
+  EXPECT_THROW(Store::openForReading({path / "l", StoreKind::Hashes}), StoreError);
+  EXPECT_THROW(Store::openForReading({path / "h", StoreKind::Lmdb}), StoreError);
+  EXPECT_EQ(Store::openForReading({path / "l", StoreKind::Lmdb}).triples(),
+            Store::openForReading({path / "h", StoreKind::Hashes}).triples());
+  fs::remove_all(path);
+}
+
+TEST(StoreKinds, NamesAreParsed) {
+  EXPECT_EQ(storeKindFromName("lmdb"), StoreKind::Lmdb);
+  EXPECT_EQ(storeKindFromName("hashes"), StoreKind::Hashes);
+  EXPECT_THROW(storeKindFromName("bdb"), UsageError);
 }
 
 TEST(Serialization, TurtleRoundTripsThroughRaptor) {

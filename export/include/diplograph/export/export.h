@@ -2,7 +2,8 @@
 // Pictures and files of the graph: Graphviz views built through Boost.Graph (DOT, rendered to
 // SVG/PNG/PDF by Graphviz's library), the entity graph for network tools (GraphML through
 // Boost.Graph, Cytoscape.js JSON), and the whole store as RDF (Turtle, N-Triples, RDF/XML by
-// raptor; JSON-LD with the project's @context).
+// raptor; JSON-LD with the project's @context). A view can be narrowed to an entity's
+// neighbourhood or a resolution's trace (trace.h), or chosen by a SPARQL CONSTRUCT query.
 #include <optional>
 #include <string>
 
@@ -17,9 +18,18 @@ ExportFormat exportFormatFromName(const std::string& name);  // throws UsageErro
 struct ExportOptions {
   ExportFormat format = ExportFormat::Dot;
   // Show only the neighbourhood of this entity (IRI, label, code or resolution reference);
-  // pictures, GraphML and Cytoscape. RDF formats always hold the whole store.
+  // pictures, GraphML and Cytoscape. A picture of a resolution without `depth` is its trace
+  // (trace.h). RDF formats always hold the whole store.
   std::optional<std::string> focus;
-  int depth = 1;
+  std::optional<int> depth;  // of the neighbourhood; 1 if not given
+  // A SPARQL CONSTRUCT query (the project prefixes declared): every format shows the graph it
+  // returns instead of the store, RDF formats as its triples, the others as its entity graph.
+  // Excludes `focus`. Throws QueryError for a query of another form.
+  std::optional<std::string> construct;
+  // "fr" or "en" (else UsageError): the language of entity labels, legend and notes in
+  // pictures, GraphML and Cytoscape. By default the language of the report the view comes
+  // from, if it comes from one report, else "en".
+  std::optional<std::string> language;
   // Largest number of entities drawn in a picture; the picture says how many were left out.
   // GraphML and Cytoscape are read by tools, not eyes, and always hold every entity in view.
   std::size_t maxNodes = 400;

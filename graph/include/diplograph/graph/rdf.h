@@ -44,6 +44,7 @@ struct QueryResult {
   std::vector<std::vector<Term>> rows;
   bool boolean = false;
   std::vector<Triple> triples;
+  bool truncated = false;  // rows or triples were left out by QueryLimits::maxRows
 };
 
 }  // namespace diplograph::graph

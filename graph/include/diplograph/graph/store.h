@@ -1,15 +1,22 @@
 #pragma once
 // The persistent knowledge graph: an embedded librdf store on disk, written in transactions.
 //
-// A store is a folder. Every write (ingest, remove) builds a new generation of the folder beside
-// the current one and switches a `current` symlink to it with one atomic rename, so a failure or a
-// kill at any moment leaves the previous generation intact and the store exactly as it was.
+// A store is a folder. Every write (ingest, remove) is one transaction, so a failure or a kill at
+// any moment leaves the store exactly as it was:
+// - lmdb (the default): the folder holds one LMDB environment and a write is one LMDB write
+//   transaction; readers keep reading the last commit meanwhile and never wait.
+// - hashes, sqlite: a write builds a new generation of the folder beside the current one and
+//   switches a `current` symlink to it with one atomic rename.
 // One writer at a time: a second writer is refused with a StoreError (flock on `LOCK`).
 //
-// Each document's contribution (its triples) is kept beside the graph, so that ingesting a changed
-// document replaces its facts, and removing it drops the facts no other document supports.
+// Each document's contribution (its triples) is kept with the graph (lmdb: in the same LMDB
+// environment, committed together; others: one file per document in the generation), so that
+// ingesting a changed document replaces its facts, and removing it drops the facts no other
+// document supports.
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +27,8 @@ namespace diplograph::graph {
 
 // The librdf storages diplograph can run on (a closed list).
 enum class StoreKind {
-  Hashes,  // librdf "hashes" over Berkeley DB files, predicates indexed (default)
+  Lmdb,    // diplograph's "lmdb" librdf storage: SPO/POS/OSP indexes in LMDB (default)
+  Hashes,  // librdf "hashes" over Berkeley DB files, predicates indexed
   Sqlite,  // librdf "sqlite"
   Memory,  // librdf "hashes" in memory; nothing persists (tests, one-shot exports)
 };
@@ -29,7 +37,7 @@ StoreKind storeKindFromName(const std::string& name);  // throws UsageError on u
 
 struct StoreOptions {
   std::filesystem::path path = "diplograph-store";
-  StoreKind kind = StoreKind::Hashes;
+  StoreKind kind = StoreKind::Lmdb;
 };
 
 // What one ingest did, per document.
@@ -42,6 +50,15 @@ struct IngestReport {
   std::vector<Entry> documents;
   std::size_t triplesBefore = 0;
   std::size_t triplesAfter = 0;
+};
+
+// Bounds on one query. rasqal has no way to cancel a query, so the results are read row by row
+// and the clock is checked between rows: this bounds the time spent reading rows, but not one step
+// that computes before a row comes out (a sort, an aggregate, a large join before its first row),
+// which the caller must bound otherwise (the CLI ends the process; a query never writes).
+struct QueryLimits {
+  std::optional<std::chrono::milliseconds> timeout;  // from the call; throws QueryError past it
+  std::optional<std::size_t> maxRows;  // rows (or triples of a graph result) kept; QueryResult::truncated says more were left
 };
 
 class Store {
@@ -63,8 +80,9 @@ class Store {
 
   std::size_t size() const;
   std::vector<Triple> triples() const;
-  // Runs SPARQL 1.1 (as far as rasqal supports it). Throws QueryError on a malformed query.
-  QueryResult query(const std::string& sparql) const;
+  // Runs SPARQL 1.1 (as far as rasqal supports it). Throws QueryError on a malformed query, and
+  // when limits.timeout runs out (see QueryLimits for what that bounds).
+  QueryResult query(const std::string& sparql, const QueryLimits& limits = {}) const;
   // Writes the whole graph as "turtle", "ntriples" or "rdfxml" (raptor serializers).
   std::string serialize(const std::string& syntax) const;
 
