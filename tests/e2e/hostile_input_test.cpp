@@ -353,4 +353,26 @@ TEST_F(HostileInputTest, ControlCharactersAreReadAsSpaces) {
   for (const char* control : {"\\u0001", "\\u001B", "\\u0007", "\\u007F"}) EXPECT_EQ(nt.find(control), std::string::npos) << control;
 }
 
+
+TEST_F(HostileInputTest, FullDiskFailsClearlyAndKeepsTheStoreReadable) {
+  // A file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so writes fail with EFBIG as on a full
+  // disk) lets the store hold what it has but not grow: the ingest fails at commit with one line,
+  // and the store answers exactly as before. Needs no root, unlike a small tmpfs.
+  const fs::path copy = dir_ / "full-store";
+  fs::copy(dir_ / "store", copy, fs::copy_options::recursive);
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : fs::directory_iterator(copy)) bytes = std::max(bytes, entry.file_size());
+  const std::string limit = std::to_string(bytes / 1024 + 1);  // bash counts ulimit -f in KiB
+  const auto run = shell("bash -c \"ulimit -f " + limit + "; trap '' XFSZ; exec '" DIPLOGRAPH_BINARY "' ingest --store '" +
+                         copy.string() + "' tests/corpus/unseen\"");
+  EXPECT_EQ(run.status, 5) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_NE(run.err.find("is the disk full?"), std::string::npos) << run.err;
+  EXPECT_EQ(content("--store " + quoted(copy)), before_);
+  // Once there is room again, the same ingest goes through.
+  const auto retry = diplograph("ingest --quiet --store " + quoted(copy) + " tests/corpus/unseen");
+  EXPECT_EQ(retry.status, 0) << retry.err;
+  EXPECT_GT(content("--store " + quoted(copy)).size(), before_.size());
+}
+
 }  // namespace

@@ -2,8 +2,8 @@
 // seed) leaves a store that opens and holds every document fully or not at all; and a second
 // writer on a locked store is refused with a clear message while readers go on reading.
 //
-// 200 small documents (the corpus reports under new names, each with a line of its own) in ten
-// folders of 20 are ingested one folder per run into one store; runs are killed at a random
+// 200 small documents (the corpus reports under new names, each with a line of its own) in twenty
+// folders of 10 are ingested one folder per run into one store; runs are killed at a random
 // moment within about 1.5 times the length of an uninterrupted run, so most die mid-way (while
 // reading, extracting or writing) and some finish. After every run: `stats` works, the documents
 // in the store are exactly the folders whose run committed (an ingest is one transaction), and

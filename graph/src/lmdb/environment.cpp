@@ -235,7 +235,10 @@ void Environment::commitWrite(MDB_txn* txn) {
     std::lock_guard lock(writeMutex_);
     writing_ = false;
   }
-  check(rc, "cannot commit to the LMDB store in " + folder_.string());
+  // LMDB reports a short write (a full disk, a file size limit) as EIO; say what to look at.
+  const bool writeFailed = rc == EIO || rc == ENOSPC || rc == EFBIG || rc == EDQUOT;
+  check(rc, "cannot commit to the LMDB store in " + folder_.string() +
+                (writeFailed ? " (is the disk full?); the store keeps its last commit" : ""));
 }
 
 void Environment::abortWrite(MDB_txn* txn) noexcept {
