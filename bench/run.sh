@@ -3,14 +3,18 @@
 # same generated corpus and graph, and prints each result as a ratio. Never part of the tests.
 #
 # Usage: bench/run.sh [DOCUMENTS...]     default: 1000 (about 0.2 M triples)
-# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT=path to
-#        bench/extract_throughput (default: beside it in the build), REPEAT=5 (query runs),
-#        WORK=folder for corpora and stores (default /tmp/diplograph-bench), SQLITE=1 to add
-#        rdfproc's sqlite storage (slow to load: use on the smallest size only).
+# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT and
+#        QUERY_LATENCY=paths to bench/extract_throughput and bench/query_latency (default: beside
+#        it in the build), REPEAT=5 (query runs), WORK=folder for corpora and stores (default
+#        /tmp/diplograph-bench), SQLITE=1 to add rdfproc's sqlite storage (slow to load: use on
+#        the smallest size only), STOCK_TIMEOUT=120 (seconds one stock rdfproc query may take;
+#        past it the table says ">N" and the ratio is a bound).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DG=$(realpath "${DIPLOGRAPH:-build/cli/diplograph}")
 EXTRACT=$(realpath "${EXTRACT_THROUGHPUT:-$(dirname "$DG")/../bench/extract_throughput}")
+LATENCY=$(realpath "${QUERY_LATENCY:-$(dirname "$DG")/../bench/query_latency}")
+STOCK_TIMEOUT=${STOCK_TIMEOUT:-120}
 REPEAT=${REPEAT:-5}
 WORK=${WORK:-/tmp/diplograph-bench}
 SIZES=("${@:-1000}")
@@ -20,6 +24,23 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 # Runs a command, prints "<seconds> <peak RSS KiB>".
 measure() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || { cat "$WORK/stderr" >&2; return 1; }; cat "$WORK/time"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Median whole-process milliseconds of a stock rdfproc query, or ">N000" when one run passes
+# STOCK_TIMEOUT seconds (then it is not run again).
+stock_ms() {
+  local runs=() t
+  for _ in $(seq "$REPEAT"); do
+    if ! t=$(measure timeout "$STOCK_TIMEOUT" "$@" | cut -d' ' -f1); then echo ">${STOCK_TIMEOUT}000"; return; fi
+    runs+=("$t")
+  done
+  printf '%s\n' "${runs[@]}" | median | awk '{printf "%.0f\n", $1*1000}'
+}
+# "a/b" as a ratio; a bound (">" or "<") when b is a timeout.
+ratio_ms() {
+  case "$2" in
+    ">"*) python3 -c "import sys; print(f'<{float(sys.argv[1])/float(sys.argv[2]):.3f}x')" "$1" "${2#>}" ;;
+    *) ratio "$1" "$2" ;;
+  esac
+}
 
 for n in "${SIZES[@]}"; do
   dir="$WORK/$n"
@@ -78,19 +99,23 @@ QUERIES
   node bench/oxigraph_bench.mjs "$dir/graph.nt" "$REPEAT" "$dir"/queries/*.rq > "$dir/oxigraph.txt"
   read -r _ tox oxtriples < <(grep '^load' "$dir/oxigraph.txt")
   echo "  Oxigraph load: $(seconds "$(python3 -c "print($tox/1000)")")s for $oxtriples triples; diplograph ingest takes $(ratio "$ti" "$(python3 -c "print($tox/1000)")") of it"
-  printf '%-26s %12s %12s %12s %12s %10s %10s\n' query diplograph_ms rdfproc_ms sqlite_ms oxigraph_ms vs_rdfproc vs_oxigraph
+  "$LATENCY" "$dir/store" "$REPEAT" "$dir"/queries/*.rq > "$dir/diplograph.txt"
+  echo "  open the store in-process: $(awk '$1=="open" {printf "%.1f", $2}' "$dir/diplograph.txt") ms (cmd: query_latency store $REPEAT queries/*.rq)"
+  echo "  median query latency, ms (process: whole diplograph / rdfproc runs, start to exit; in-process: diplograph's librdf+rasqal and Oxigraph's store.query on an open store)"
+  printf '%-26s %9s %9s %9s %9s %9s %10s %11s %11s\n' query dg_proc rdfproc sqlite dg_inproc oxigraph rows vs_rdfproc vs_oxigraph
   for file in "$dir"/queries/*.rq; do
     name=$(basename "$file" .rq)
-    ours=$(for _ in $(seq "$REPEAT"); do measure "$DG" query --store "$dir/store" --file "$file" --format tsv | cut -d' ' -f1; done | median)
-    theirs=$(for _ in $(seq "$REPEAT"); do measure timeout 600 rdfproc -s hashes -t "hash-type='bdb',dir='$dir',index-predicates='yes'" rdfproc query sparql - "$(cat "$file")" | cut -d' ' -f1; done | median)
+    ours=$(for _ in $(seq "$REPEAT"); do measure "$DG" query --store "$dir/store" --file "$file" --format tsv | cut -d' ' -f1; done | median | awk '{printf "%.0f\n", $1*1000}')
+    theirs=$(stock_ms rdfproc -s hashes -t "hash-type='bdb',dir='$dir',index-predicates='yes'" rdfproc query sparql - "$(cat "$file")")
     lite=n/a
     if [ "${SQLITE:-0}" = 1 ]; then
-      lite=$(for _ in $(seq "$REPEAT"); do measure timeout 600 rdfproc -s sqlite "$dir/rdfproc.sqlite" query sparql - "$(cat "$file")" | cut -d' ' -f1; done | median)
-      lite=$(python3 -c "print(round($lite*1000))")
+      lite=$(stock_ms rdfproc -s sqlite "$dir/rdfproc.sqlite" query sparql - "$(cat "$file")")
     fi
-    ox=$(awk -v n="$name" '$1=="query" && $2==n {print $3/1000}' "$dir/oxigraph.txt")
-    printf '%-26s %12.0f %12.0f %12s %12.2f %10s %10s\n' "$name" "$(python3 -c "print($ours*1000)")" "$(python3 -c "print($theirs*1000)")" "$lite" \
-      "$(python3 -c "print($ox*1000)")" "$(ratio "$ours" "$theirs")" "$(ratio "$ours" "$ox")"
+    read -r inproc rows < <(awk -v n="$name" '$1=="query" && $2==n {print $3, $4}' "$dir/diplograph.txt")
+    read -r ox oxrows < <(awk -v n="$name" '$1=="query" && $2==n {print $3, $4}' "$dir/oxigraph.txt")
+    [ "$rows" = "$oxrows" ] || rows="$rows/$oxrows!"
+    printf '%-26s %9s %9s %9s %9.1f %9.1f %10s %11s %11s\n' "$name" "$ours" "$theirs" "$lite" "$inproc" "$ox" "$rows" \
+      "$(ratio_ms "$ours" "$theirs")" "$(ratio "$inproc" "$ox")"
   done
-  echo "  (diplograph and rdfproc times are whole processes: start, open the store, query, print; Oxigraph's are in-process query times on a loaded store)"
+  echo "  (vs_rdfproc: whole diplograph process over whole rdfproc process on hashes; vs_oxigraph: in-process over in-process; rows differing between the engines are marked '!')"
 done
