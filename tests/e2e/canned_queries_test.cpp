@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
@@ -17,19 +17,13 @@ namespace fs = std::filesystem;
 using diplograph::e2e::diplograph;
 using Rows = std::vector<std::vector<std::string>>;
 
-class CannedQueries : public ::testing::Test {
+class CannedQueries : public diplograph::e2e::SuiteWithStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-canned-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    const auto run = diplograph("ingest --quiet --store '" + (dir_ / "store").string() + "' data/corpus tests/corpus/dev");
-    ASSERT_EQ(run.status, 0) << run.err;
-  }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void SetUpTestSuite() { ingest("dg-canned", "data/corpus tests/corpus/dev"); }
 
   // The rows of a canned query as strings, columns by name, from its SPARQL JSON results.
   static Rows ask(const std::string& name, const std::string& parameter, const std::vector<std::string>& columns) {
-    const auto run = diplograph("query --store '" + (dir_ / "store").string() + "' --name " + name +
+    const auto run = diplograph("query " + store() + " --name " + name +
                                 (parameter.empty() ? "" : " --param '" + parameter + "'") + " --format json");
     EXPECT_EQ(run.status, 0) << name << ": " << run.err;
     Rows rows;
@@ -49,7 +43,6 @@ class CannedQueries : public ::testing::Test {
     return out;
   }
 
-  static inline fs::path dir_;
 };
 
 // The report of the first meeting of the contact group on Armenia's aggression against
@@ -88,8 +81,8 @@ TEST_F(CannedQueries, EvidenceForUnsc2374) {
 
 // The sentence behind an edge: the Security Council adopted 822 (1993), as the report says.
 TEST_F(CannedQueries, EvidenceBehindAnEdge) {
-  const auto run = diplograph("query --store '" + (dir_ / "store").string() +
-                              "' --name fact-evidence --param 'from=UNSC 822 (1993)' --param to=UNSC --format csv");
+  const auto run = diplograph("query " + store() +
+                              " --name fact-evidence --param 'from=UNSC 822 (1993)' --param to=UNSC --format csv");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("https://diplograph.org/ns#adoptedBy,data/corpus/oic_armenia_azerbaijan_contact_group_2016_fr.md"),
             std::string::npos)

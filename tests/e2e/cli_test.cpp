@@ -9,7 +9,7 @@
 #include <regex>
 #include <string>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
@@ -17,27 +17,12 @@ namespace fs = std::filesystem;
 
 using diplograph::e2e::diplograph;
 using diplograph::e2e::Run;
+using diplograph::e2e::quoted;
 
-class CliTest : public ::testing::Test {
+class CliTest : public diplograph::e2e::SuiteWithStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-e2e-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = (dir_ / "store").string();
-    const auto run = diplograph("ingest --store '" + store_ + "' data/corpus");
-    ASSERT_EQ(run.status, 0) << run.err;
-  }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static std::string store() { return "--store '" + store_ + "'"; }
+  static void SetUpTestSuite() { ingest("dg-cli", "data/corpus"); }
   static std::string snapshot() { return diplograph("export " + store() + " --format nt").out; }
-  static fs::path file(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-  static inline fs::path dir_;
-  static inline std::string store_;
 };
 
 TEST_F(CliTest, MeetingsCitingUnsc822IsTheNewYorkMeetingOf2016) {
@@ -88,7 +73,7 @@ TEST_F(CliTest, StatsCountsEntitiesAndCitations) {
 }
 
 TEST_F(CliTest, TurtleExportParsesWithRapper) {
-  const fs::path ttl = dir_ / "graph.ttl";
+  const fs::path ttl = dir() / "graph.ttl";
   ASSERT_EQ(diplograph("export " + store() + " --format ttl -o '" + ttl.string() + "'").status, 0);
   const auto count = diplograph("stats " + store()).out;
   FILE* rapper = ::popen(("rapper -q -i turtle -c '" + ttl.string() + "' 2>&1").c_str(), "r");
@@ -99,10 +84,10 @@ TEST_F(CliTest, TurtleExportParsesWithRapper) {
 }
 
 TEST_F(CliTest, DotExportRendersWithDot) {
-  const fs::path dot = dir_ / "graph.dot";
+  const fs::path dot = dir() / "graph.dot";
   ASSERT_EQ(diplograph("export " + store() + " --format dot -o '" + dot.string() + "'").status, 0);
-  EXPECT_EQ(std::system(("dot -Tsvg '" + dot.string() + "' -o /dev/null 2>'" + (dir_ / "dot.err").string() + "'").c_str()), 0);
-  EXPECT_EQ(fs::file_size(dir_ / "dot.err"), 0u) << "dot printed warnings";
+  EXPECT_EQ(std::system(("dot -Tsvg '" + dot.string() + "' -o /dev/null 2>'" + (dir() / "dot.err").string() + "'").c_str()), 0);
+  EXPECT_EQ(fs::file_size(dir() / "dot.err"), 0u) << "dot printed warnings";
 }
 
 TEST_F(CliTest, SvgExportIsAnSvgPicture) {
@@ -154,11 +139,11 @@ TEST_F(CliTest, BadInputGivesOneLineAndLeavesTheStoreAsItWas) {
 }
 
 TEST_F(CliTest, FolderIngestSkipsBadFilesListsThemAndFailsUnlessAllowed) {
-  const fs::path folder = dir_ / "mixed";
+  const fs::path folder = dir() / "mixed";
   fs::create_directories(folder);
   fs::copy_file(DIPLOGRAPH_SOURCE_DIR "/data/corpus/oic_mali_contact_group_2017_fr.md", folder / "mali.md");
   std::ofstream(folder / "empty.txt") << "";
-  const std::string other = "--store '" + (dir_ / "other-store").string() + "' ";
+  const std::string other = "--store " + quoted(dir() / "other-store") + " ";
   auto run = diplograph("ingest " + other + "'" + folder.string() + "'");
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("skipped"), std::string::npos) << run.err;
@@ -173,8 +158,8 @@ namespace {
 
 // On a terminal, a folder ingest draws a progress bar on stderr; in a pipe it stays quiet.
 TEST(Progress, DrawnOnATerminalOnly) {
-  const auto dir = fs::temp_directory_path() / ("dg-progress-" + std::to_string(::getpid()));
-  const std::string ingest = "'" DIPLOGRAPH_BINARY "' ingest --jobs 2 --store '" + dir.string();
+  const diplograph::test_support::ScratchFolder scratch("dg-progress");
+  const std::string ingest = "'" DIPLOGRAPH_BINARY "' ingest --jobs 2 --store '" + scratch.path().string();
   const auto piped = diplograph::e2e::shell(ingest + "/a' tests/corpus/dev");
   ASSERT_EQ(piped.status, 0) << piped.err;
   EXPECT_EQ(piped.err.find("documents"), std::string::npos) << piped.err;
@@ -183,7 +168,6 @@ TEST(Progress, DrawnOnATerminalOnly) {
   ASSERT_EQ(terminal.status, 0) << terminal.out;
   EXPECT_NE(terminal.out.find("12/12 documents"), std::string::npos) << terminal.out;
   EXPECT_NE(terminal.out.find("MB/s"), std::string::npos);
-  fs::remove_all(dir);
 }
 
 }  // namespace

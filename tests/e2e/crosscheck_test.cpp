@@ -10,6 +10,8 @@
 #include <fstream>
 #include <set>
 
+#include "scratch_folder.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -44,8 +46,8 @@ std::multiset<std::string> rows(const std::string& resultsJson) {
 TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
   const std::string source = DIPLOGRAPH_SOURCE_DIR;
   if (!fs::exists(source + "/tools/node_modules/oxigraph")) GTEST_SKIP() << "oxigraph not installed (scripts/setup.sh)";
-  const fs::path dir = fs::temp_directory_path() / ("dg-crosscheck-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const diplograph::test_support::ScratchFolder scratch("dg-crosscheck");
+  const fs::path& dir = scratch.path();
   const std::string dg = "cd '" + source + "' && '" DIPLOGRAPH_BINARY "' ";
   const std::string store = " --store '" + (dir / "store").string() + "' ";
   int status = 0;
@@ -81,7 +83,6 @@ TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
     EXPECT_EQ(rows(ours), rows(theirs)) << name;
     EXPECT_FALSE(rows(ours).empty()) << name << " answered nothing on the corpus";
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace

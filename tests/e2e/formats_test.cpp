@@ -4,14 +4,13 @@
 // Graphviz's `dot` draws the co-citation network.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <string>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
@@ -23,30 +22,20 @@ using Json = nlohmann::json;
 bool networkxInstalled() { return shell("python3 -c 'import networkx'").status == 0; }
 bool jsonldInstalled() { return fs::exists(DIPLOGRAPH_SOURCE_DIR "/tools/node_modules/jsonld"); }
 
-class FormatsTest : public ::testing::Test {
+class FormatsTest : public diplograph::e2e::SuiteWithStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-formats-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = "--store '" + (dir_ / "store").string() + "'";
-    const auto run = diplograph("ingest " + store_ + " data/corpus");
-    ASSERT_EQ(run.status, 0) << run.err;
-  }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void SetUpTestSuite() { ingest("dg-formats", "data/corpus"); }
   // Runs `export`/`analyze` with ARGS into a file of the temporary folder; returns its path.
   static std::string written(const std::string& name, const std::string& args) {
-    const std::string path = (dir_ / name).string();
-    const auto run = diplograph(args + " " + store_ + " -o '" + path + "'");
+    const std::string path = (dir() / name).string();
+    const auto run = diplograph(args + " " + store() + " -o '" + path + "'");
     EXPECT_EQ(run.status, 0) << args << ": " << run.err;
     return path;
   }
-  static inline fs::path dir_;
-  static inline std::string store_;
 };
 
 TEST_F(FormatsTest, RapperReadsEveryRdfExportWithTheStoresTripleCount) {
-  const auto stats = diplograph("stats " + store_);
+  const auto stats = diplograph("stats " + store());
   std::smatch size;
   ASSERT_TRUE(std::regex_search(stats.out, size, std::regex(R"(: (\d+) triples)"))) << stats.out;
   EXPECT_GT(std::stoi(size[1]), 1000);
@@ -64,7 +53,7 @@ TEST_F(FormatsTest, NetworkxReadsTheGraphMlWithTypesAndLabels) {
   const auto run = shell("python3 tests/crosscheck/networkx_graphml.py '" + graphml + "'");
   ASSERT_EQ(run.status, 0) << run.err;
   const auto found = Json::parse(run.out);
-  const auto cytoscape = Json::parse(diplograph("export --format cytoscape " + store_).out);
+  const auto cytoscape = Json::parse(diplograph("export --format cytoscape " + store()).out);
   EXPECT_TRUE(found["directed"].get<bool>());
   EXPECT_EQ(found["nodes"], cytoscape["elements"]["nodes"].size());
   EXPECT_EQ(found["edges"], cytoscape["elements"]["edges"].size());
@@ -82,7 +71,7 @@ TEST_F(FormatsTest, BetweennessAgreesWithNetworkx) {
   if (!networkxInstalled()) GTEST_SKIP() << "python3-networkx not installed (scripts/setup.sh)";
   const auto graphml = written("all.graphml", "export --format graphml");
   const auto theirs = Json::parse(shell("python3 tests/crosscheck/networkx_graphml.py '" + graphml + "'").out);
-  const auto ours = Json::parse(diplograph("analyze --format json --top 1000 " + store_).out);
+  const auto ours = Json::parse(diplograph("analyze --format json --top 1000 " + store()).out);
   ASSERT_FALSE(ours["states_by_betweenness"].empty());
   for (const auto& state : ours["states_by_betweenness"])
     EXPECT_NEAR(state["betweenness"].get<double>(), theirs["betweenness"][state["iri"].get<std::string>()].get<double>(), 1e-6)
@@ -104,7 +93,7 @@ TEST_F(FormatsTest, JsonLdExpandsToTheSameTriplesAsNTriples) {
 }
 
 TEST_F(FormatsTest, CytoscapeFocusKeepsTheNeighbourhood) {
-  const auto run = diplograph("export --format cytoscape --focus 'UNSC 2374 (2017)' --depth 1 " + store_);
+  const auto run = diplograph("export --format cytoscape --focus 'UNSC 2374 (2017)' --depth 1 " + store());
   ASSERT_EQ(run.status, 0) << run.err;
   const auto json = Json::parse(run.out);
   // The resolution, the Mali meeting that cites it and the Security Council that adopted it.
@@ -140,7 +129,7 @@ TEST_F(FormatsTest, CoAttendanceNetworkAsGraphMlIsUndirectedAndWeighted) {
 }
 
 TEST_F(FormatsTest, PathFromMaliToUnsc2374GivesEachLinkWithItsSentence) {
-  const auto run = diplograph("analyze --path Mali 'UNSC 2374 (2017)' " + store_);
+  const auto run = diplograph("analyze --path Mali 'UNSC 2374 (2017)' " + store());
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 2) << run.out;
   EXPECT_NE(run.out.find("Mali <-[attendee]- "), std::string::npos) << run.out;
@@ -150,13 +139,13 @@ TEST_F(FormatsTest, PathFromMaliToUnsc2374GivesEachLinkWithItsSentence) {
 }
 
 TEST_F(FormatsTest, AnalyzeRanksResolutionsAndStates) {
-  const auto run = diplograph("analyze --format json " + store_);
+  const auto run = diplograph("analyze --format json " + store());
   ASSERT_EQ(run.status, 0) << run.err;
   const auto json = Json::parse(run.out);
   EXPECT_EQ(json["most_cited"].size(), 6u);  // six resolutions, each cited by one meeting
   EXPECT_EQ(json["states_by_degree"][0]["label"], "Azerbaijan");
   EXPECT_GE(json["components"].get<int>(), 1);
-  const auto table = diplograph("analyze --top 3 " + store_);
+  const auto table = diplograph("analyze --top 3 " + store());
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_NE(table.out.find("most cited resolutions"), std::string::npos);
   EXPECT_NE(table.out.find("UNSC 2359 (2017)"), std::string::npos) << table.out;
@@ -174,7 +163,7 @@ TEST_F(FormatsTest, BadAnalyzeInvocationsGiveOneLine) {
       {"export {store} --format graphml --focus Atlantis", "nothing in the graph matches"},
   };
   for (auto [args, expected] : cases) {
-    args.replace(args.find("{store}"), 7, store_);
+    args.replace(args.find("{store}"), 7, store());
     const auto run = diplograph(args);
     EXPECT_NE(run.status, 0) << args;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << args << ": " << run.err;

@@ -17,19 +17,18 @@
 #include <sstream>
 #include <string>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using diplograph::e2e::diplograph;
+using diplograph::e2e::quoted;
 using diplograph::e2e::shell;
 using Json = nlohmann::json;
 
 const char* const kMali = DIPLOGRAPH_SOURCE_DIR "/data/corpus/oic_mali_contact_group_2017_fr.md";
 const char* const kAbidjan = DIPLOGRAPH_SOURCE_DIR "/tests/corpus/dev/oic_cfm44_abidjan_resolutions_2017_fr.txt";
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -78,29 +77,19 @@ const std::vector<std::string> kPdfText = {"Contact Group on Mali",
                                            "The OIC Contact Group on Mali met in New York on 20 September 2017.",
                                            "Djibouti, Senegal and Turkey attended the meeting."};
 
-class HostileInputTest : public ::testing::Test {
+class HostileInputTest : public diplograph::e2e::SuiteWithStore {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-hostile-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = "--store " + quoted(dir_ / "store");
-    const auto run = diplograph("ingest --quiet " + store_ + " data/corpus");
-    ASSERT_EQ(run.status, 0) << run.err;
+    ingest("dg-hostile", "data/corpus");
     before_ = content();
     ASSERT_GT(before_.size(), 1000u);
   }
-  static void TearDownTestSuite() {
-    shell("chmod -R u+rwx " + quoted(dir_));
-    fs::remove_all(dir_);
-  }
-
   // The store's triples, one canonical N-Triples line each; the count `stats` reports must agree.
-  static std::set<std::string> content(const std::string& store = store_) {
-    const auto run = diplograph("query " + store + " 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format nt");
+  static std::set<std::string> content(const std::string& storeFlag = store()) {
+    const auto run = diplograph("query " + storeFlag + " 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format nt");
     EXPECT_EQ(run.status, 0) << run.err;
     auto triples = lines(run.out);
-    const auto stats = diplograph("stats " + store);
+    const auto stats = diplograph("stats " + storeFlag);
     std::smatch size;
     EXPECT_TRUE(std::regex_search(stats.out, size, std::regex(R"(: (\d+) triples)"))) << stats.out << stats.err;
     if (!size.empty()) {
@@ -109,16 +98,10 @@ class HostileInputTest : public ::testing::Test {
     return triples;
   }
 
-  static fs::path file(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
   // Ingesting `path` fails with exit code 3 and one line naming the file and holding `expected`;
   // the store is exactly as it was.
   static void refused(const fs::path& path, const std::string& expected, const std::string& flags = "") {
-    const auto run = diplograph("ingest " + store_ + " " + flags + " " + quoted(path));
+    const auto run = diplograph("ingest " + store() + " " + flags + " " + quoted(path));
     EXPECT_EQ(run.status, 3) << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
     EXPECT_EQ(run.err.rfind("diplograph: " + path.string() + ": ", 0), 0u) << run.err;
@@ -132,21 +115,19 @@ class HostileInputTest : public ::testing::Test {
   static Json accepted(const fs::path& path) {
     const auto extracted = diplograph("extract --format nt " + quoted(path));
     EXPECT_EQ(extracted.status, 0) << extracted.err;
-    const auto run = diplograph("ingest --quiet " + store_ + " " + quoted(path));
+    const auto run = diplograph("ingest --quiet " + store() + " " + quoted(path));
     EXPECT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.err, "");
     auto expected = before_;
     for (const auto& line : lines(extracted.out)) expected.insert(line);
     EXPECT_EQ(content(), expected);
-    const auto removed = diplograph("remove " + store_ + " " + quoted(path));
+    const auto removed = diplograph("remove " + store() + " " + quoted(path));
     EXPECT_EQ(removed.status, 0) << removed.err;
     EXPECT_EQ(content(), before_);
     const auto json = diplograph("extract --format json " + quoted(path));
     return Json::parse(json.out, nullptr, false);
   }
 
-  static inline fs::path dir_;
-  static inline std::string store_;
   static inline std::set<std::string> before_;
 };
 
@@ -168,26 +149,26 @@ TEST_F(HostileInputTest, InvalidUtf8ReportsTheByteOffset) {
 }
 
 TEST_F(HostileInputTest, Utf16WithByteOrderMarkIsDecoded) {
-  const fs::path utf16 = dir_ / "mali_utf16.md";
+  const fs::path utf16 = dir() / "mali_utf16.md";
   ASSERT_EQ(shell("{ printf '\\377\\376'; iconv -f UTF-8 -t UTF-16LE " + quoted(kMali) + "; } > " + quoted(utf16)).status, 0);
   const Json json = accepted(utf16);
   const Json original = Json::parse(diplograph("extract --format json " + quoted(kMali)).out);
   EXPECT_EQ(json["entities"], original["entities"]);
   EXPECT_EQ(json["document"]["title"], original["document"]["title"]);
   // Big-endian with its mark reads the same.
-  const fs::path utf16be = dir_ / "mali_utf16be.md";
+  const fs::path utf16be = dir() / "mali_utf16be.md";
   ASSERT_EQ(shell("{ printf '\\376\\377'; iconv -f UTF-8 -t UTF-16BE " + quoted(kMali) + "; } > " + quoted(utf16be)).status, 0);
   EXPECT_EQ(Json::parse(diplograph("extract --format json " + quoted(utf16be)).out)["entities"], original["entities"]);
 }
 
 TEST_F(HostileInputTest, Utf16WithoutByteOrderMarkIsRefusedWithTheConversion) {
-  const fs::path utf16 = dir_ / "mali_nobom.md";
+  const fs::path utf16 = dir() / "mali_nobom.md";
   ASSERT_EQ(shell("iconv -f UTF-8 -t UTF-16LE " + quoted(kMali) + " > " + quoted(utf16)).status, 0);
   refused(utf16, "looks like UTF-16LE text without a byte-order mark; convert it with: iconv -f UTF-16LE -t UTF-8");
 }
 
 TEST_F(HostileInputTest, Latin1IsDecoded) {
-  const fs::path latin1 = dir_ / "abidjan_latin1.txt";
+  const fs::path latin1 = dir() / "abidjan_latin1.txt";
   ASSERT_EQ(shell("iconv -f UTF-8 -t LATIN1//TRANSLIT " + quoted(kAbidjan) + " > " + quoted(latin1)).status, 0);
   const std::string bytes = slurp(latin1);
   ASSERT_NE(bytes.find('\xe9'), std::string::npos) << "the fixture should hold é as one Latin-1 byte";
@@ -208,11 +189,11 @@ TEST_F(HostileInputTest, TruncatedPdf) {
 TEST_F(HostileInputTest, EncryptedPdf) {
   if (shell("command -v qpdf").status != 0) GTEST_SKIP() << "qpdf (Debian package qpdf) is not installed";
   const fs::path plain = file("plain.pdf", pdfWithText(kPdfText));
-  const fs::path locked = dir_ / "locked.pdf";
+  const fs::path locked = dir() / "locked.pdf";
   ASSERT_EQ(shell("qpdf --encrypt secret owner 256 -- " + quoted(plain) + " " + quoted(locked)).status, 0);
   refused(locked, "the PDF is encrypted with a password; decrypt it first, e.g. qpdf --decrypt");
   // Encrypted with an owner password only (printing or copying restricted): anyone may read it.
-  const fs::path restricted = dir_ / "restricted.pdf";
+  const fs::path restricted = dir() / "restricted.pdf";
   ASSERT_EQ(shell("qpdf --encrypt '' owner 256 -- " + quoted(plain) + " " + quoted(restricted)).status, 0);
   const Json json = accepted(restricted);
   ASSERT_TRUE(json.is_object());
@@ -239,7 +220,7 @@ TEST_F(HostileInputTest, HtmlWithBrokenMarkupStillExtracts) {
 
 TEST_F(HostileInputTest, HugeFileIsRefusedBeforeItIsRead) {
   // A sparse 1 GiB file: refused from its size alone, so quickly and without the memory.
-  const fs::path huge = dir_ / "dump.txt";
+  const fs::path huge = dir() / "dump.txt";
   ASSERT_EQ(::truncate(file("dump.txt", "").c_str(), off_t{1} << 30), 0);
   const auto start = std::chrono::steady_clock::now();
   refused(huge, "1024 MiB is over the limit of 16 MiB per document (--max-document-mb raises it)");
@@ -249,7 +230,7 @@ TEST_F(HostileInputTest, HugeFileIsRefusedBeforeItIsRead) {
   // Reading 1 GiB and extracting it would take minutes; two refusals and the checks take seconds.
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
   // The limit is a flag, checked like any other.
-  const auto usage = diplograph("ingest " + store_ + " --max-document-mb lots " + quoted(huge));
+  const auto usage = diplograph("ingest " + store() + " --max-document-mb lots " + quoted(huge));
   EXPECT_EQ(usage.status, 2);
   EXPECT_NE(usage.err.find("--max-document-mb takes a size in MiB"), std::string::npos) << usage.err;
 }
@@ -285,7 +266,7 @@ TEST_F(HostileInputTest, FolderWithUnreadableFilesAndSymlinkLoops) {
     if (shell("command -v setpriv").status != 0) GTEST_SKIP() << "running as root without setpriv: root reads chmod 000 files";
     as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
   }
-  const fs::path folder = dir_ / "downloads";
+  const fs::path folder = dir() / "downloads";
   fs::create_directories(folder / "sub");
   fs::create_directories(folder / "locked");
   fs::copy_file(kMali, folder / "good.md");
@@ -297,7 +278,7 @@ TEST_F(HostileInputTest, FolderWithUnreadableFilesAndSymlinkLoops) {
   fs::create_directory_symlink("..", folder / "sub" / "up");     // a folder loop: never followed
   fs::permissions(folder / "secret.md", fs::perms::none);
   fs::permissions(folder / "locked", fs::perms::none);
-  const fs::path store = dir_ / "shared";  // a store `nobody` may write
+  const fs::path store = dir() / "shared";  // a store `nobody` may write
   fs::create_directories(store);
   fs::permissions(store, fs::perms::all);
   const std::string storeFlag = "--store " + quoted(store / "store");
@@ -327,17 +308,17 @@ TEST_F(HostileInputTest, FolderWithUnreadableFilesAndSymlinkLoops) {
 }
 
 TEST_F(HostileInputTest, NonexistentPath) {
-  refused(dir_ / "no-such-report.md", "no such file or directory");
-  const auto extract = diplograph("extract " + quoted(dir_ / "no-such-report.md"));
+  refused(dir() / "no-such-report.md", "no such file or directory");
+  const auto extract = diplograph("extract " + quoted(dir() / "no-such-report.md"));
   EXPECT_EQ(extract.status, 3);
   EXPECT_NE(extract.err.find("no such file or directory"), std::string::npos);
 }
 
 TEST_F(HostileInputTest, PipesAndFoldersAreNotDocuments) {
-  const fs::path fifo = dir_ / "pipe.txt";
+  const fs::path fifo = dir() / "pipe.txt";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
   refused(fifo, "not a regular file (a device, pipe or socket)");  // without waiting for a writer
-  const auto run = diplograph("extract " + quoted(dir_));
+  const auto run = diplograph("extract " + quoted(dir()));
   EXPECT_EQ(run.status, 3);
   EXPECT_NE(run.err.find("is a folder, not a document"), std::string::npos) << run.err;
 }
@@ -358,8 +339,8 @@ TEST_F(HostileInputTest, FullDiskFailsClearlyAndKeepsTheStoreReadable) {
   // A file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so writes fail with EFBIG as on a full
   // disk) lets the store hold what it has but not grow: the ingest fails at commit with one line,
   // and the store answers exactly as before. Needs no root, unlike a small tmpfs.
-  const fs::path copy = dir_ / "full-store";
-  fs::copy(dir_ / "store", copy, fs::copy_options::recursive);
+  const fs::path copy = dir() / "full-store";
+  fs::copy(dir() / "store", copy, fs::copy_options::recursive);
   std::uintmax_t bytes = 0;
   for (const auto& entry : fs::directory_iterator(copy)) bytes = std::max(bytes, entry.file_size());
   const std::string limit = std::to_string(bytes / 1024 + 1);  // bash counts ulimit -f in KiB

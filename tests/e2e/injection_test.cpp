@@ -14,7 +14,7 @@
 #include <regex>
 #include <string>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
@@ -27,15 +27,13 @@ const char* const kPlace = "Fort \"Quote\" <Angle> \\Back & Co";
 // `text` as one shell word.
 std::string shellQuoted(const std::string& text) { return "'" + std::regex_replace(text, std::regex("'"), "'\\''") + "'"; }
 
-class InjectionTest : public ::testing::Test {
+class InjectionTest : public diplograph::e2e::SuiteWithStore {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-injection-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    makeFolder("dg-injection");
     // The project's data, with one place whose name is hostile.
-    fs::copy(DIPLOGRAPH_SOURCE_DIR "/data", dir_ / "data", fs::copy_options::recursive);
-    std::ofstream(dir_ / "data" / "gazetteers" / "places.tsv", std::ios::app) << kPlace << "\tcity\tFort Quote\n";
+    fs::copy(DIPLOGRAPH_SOURCE_DIR "/data", dir() / "data", fs::copy_options::recursive);
+    std::ofstream(dir() / "data" / "gazetteers" / "places.tsv", std::ios::app) << kPlace << "\tcity\tFort Quote\n";
     // A file name with quotes, angle brackets, a tab and a newline.
     write("report \"evil\" <x>\t\nname.md",
           "# Report: \"Contact Group\" <on> Mali \\ {braces} & more\n\n"
@@ -49,52 +47,48 @@ class InjectionTest : public ::testing::Test {
           "<p>The OIC Contact Group on Mali met in &lt;script&gt;New York&lt;/script&gt; on 20 September 2017.</p>"
           "<p>Djibouti and Senegal attended. &#1;&#x1b; H.E. Mr. Karim &quot;Bey&quot; Al-Tahir, Minister of Foreign "
           "Affairs of Senegal, spoke. <![CDATA[ ]]> --> \\u0022 &amp;lt;</p></body></html>");
-    store_ = "--store '" + (dir_ / "store").string() + "'";
-    const auto run = diplograph("ingest --quiet " + store_ + " '" + (dir_ / "docs").string() + "'");
+    const auto run = diplograph("ingest --quiet " + store() + " " + diplograph::e2e::quoted(dir() / "docs"));
     ASSERT_EQ(run.status, 0) << run.err;
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
 
   static void write(const std::string& name, const std::string& text) {
-    fs::create_directories(dir_ / "docs");
-    std::ofstream(dir_ / "docs" / name, std::ios::binary) << text;
+    fs::create_directories(dir() / "docs");
+    std::ofstream(dir() / "docs" / name, std::ios::binary) << text;
   }
   // diplograph with the hostile gazetteer.
   static diplograph::e2e::Run diplograph(const std::string& args) {
-    return shell("DIPLOGRAPH_DATA_DIR='" + (dir_ / "data").string() + "' '" DIPLOGRAPH_BINARY "' " + args);
+    return shell("DIPLOGRAPH_DATA_DIR='" + (dir() / "data").string() + "' '" DIPLOGRAPH_BINARY "' " + args);
   }
   static std::string exported(const std::string& format) {
-    const std::string path = (dir_ / ("graph." + format)).string();
-    const auto run = diplograph("export " + store_ + " --format " + format + " -o '" + path + "'");
+    const std::string path = (dir() / ("graph." + format)).string();
+    const auto run = diplograph("export " + store() + " --format " + format + " -o '" + path + "'");
     EXPECT_EQ(run.status, 0) << format << ": " << run.err;
     return path;
   }
   static std::size_t storeSize() {
     std::smatch size;
-    const auto stats = diplograph("stats " + store_).out;
+    const auto stats = diplograph("stats " + store()).out;
     return std::regex_search(stats, size, std::regex(R"(: (\d+) triples)")) ? std::stoul(size[1]) : 0;
   }
   static bool pythonParsesXml(const std::string& path) {
     return shell("python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' '" + path + "'").status == 0;
   }
 
-  static inline fs::path dir_;
-  static inline std::string store_;
 };
 
 TEST_F(InjectionTest, HostileNamesReachTheGraphIntact) {
-  const auto run = diplograph("query " + store_ + " 'SELECT ?l WHERE { ?p a dg:Place ; rdfs:label ?l }' --format json");
+  const auto run = diplograph("query " + store() + " 'SELECT ?l WHERE { ?p a dg:Place ; rdfs:label ?l }' --format json");
   ASSERT_EQ(run.status, 0) << run.err;
   const Json json = Json::parse(run.out);
   bool found = false;
   for (const auto& row : json["results"]["bindings"]) found = found || row["l"]["value"] == kPlace;
   EXPECT_TRUE(found) << run.out;
-  const auto source = diplograph("query " + store_ + " 'SELECT ?s WHERE { ?d dct:source ?s }' --format json");
+  const auto source = diplograph("query " + store() + " 'SELECT ?s WHERE { ?d dct:source ?s }' --format json");
   EXPECT_NE(source.out.find("report \\\"evil\\\" <x>\\t\\nname.md"), std::string::npos) << source.out;
 }
 
 TEST_F(InjectionTest, DocumentTextInjectsNoTriple) {
-  const auto nt = diplograph("query " + store_ + " 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format nt");
+  const auto nt = diplograph("query " + store() + " 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format nt");
   ASSERT_EQ(nt.status, 0) << nt.err;
   std::istringstream lines(nt.out);
   // Subject and predicate of each line: the text may appear inside a literal, never as a term.
@@ -107,7 +101,7 @@ TEST_F(InjectionTest, DocumentTextInjectsNoTriple) {
     EXPECT_NE(terms[1].str().rfind("_:", 0), 0u) << line;
     EXPECT_NE(terms[1].str(), "<a>") << line;
   }
-  const auto ask = diplograph("query " + store_ + " 'ASK { { <https://evil.example/s> ?p ?o } UNION { ?s <https://evil.example/p> ?o } }' --format json");
+  const auto ask = diplograph("query " + store() + " 'ASK { { <https://evil.example/s> ?p ?o } UNION { ?s <https://evil.example/p> ?o } }' --format json");
   EXPECT_EQ(Json::parse(ask.out)["boolean"], false) << ask.out;
 }
 
@@ -120,9 +114,9 @@ TEST_F(InjectionTest, RapperReadsTurtleNTriplesAndRdfXml) {
   }
   // extract's own N-Triples and Turtle of the hostile document parse too.
   for (const auto& [format, parser] : {std::pair{"nt", "ntriples"}, {"ttl", "turtle"}}) {
-    const std::string out = (dir_ / (std::string("extract.") + format)).string();
+    const std::string out = (dir() / (std::string("extract.") + format)).string();
     const auto run = diplograph(std::string("extract --format ") + format + " '" +
-                                (dir_ / "docs" / "report \"evil\" <x>\t\nname.md").string() + "' > '" + out + "'");
+                                (dir() / "docs" / "report \"evil\" <x>\t\nname.md").string() + "' > '" + out + "'");
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(shell(std::string("rapper -q -c -i ") + parser + " '" + out + "'").status, 0) << format;
   }
@@ -130,12 +124,12 @@ TEST_F(InjectionTest, RapperReadsTurtleNTriplesAndRdfXml) {
 
 TEST_F(InjectionTest, DotAcceptsTheDotExport) {
   const auto dot = exported("dot");
-  const auto run = shell("dot -Tsvg '" + dot + "' -o '" + (dir_ / "drawn.svg").string() + "'");
+  const auto run = shell("dot -Tsvg '" + dot + "' -o '" + (dir() / "drawn.svg").string() + "'");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.err, "") << "dot warned";
-  EXPECT_TRUE(pythonParsesXml((dir_ / "drawn.svg").string()));
+  EXPECT_TRUE(pythonParsesXml((dir() / "drawn.svg").string()));
   // The focus view of the hostile place, and the pictures diplograph renders itself.
-  const auto focus = diplograph("export " + store_ + " --format dot --depth 1 --focus " + shellQuoted(kPlace));
+  const auto focus = diplograph("export " + store() + " --format dot --depth 1 --focus " + shellQuoted(kPlace));
   ASSERT_EQ(focus.status, 0) << focus.err;
   EXPECT_NE(focus.out.find("Angle"), std::string::npos) << focus.out;
   EXPECT_EQ(shell("printf '%s' " + shellQuoted(focus.out) + " | dot -Tsvg -o /dev/null").status, 0);
@@ -144,27 +138,27 @@ TEST_F(InjectionTest, DotAcceptsTheDotExport) {
 
 TEST_F(InjectionTest, XmlOutputsParse) {
   EXPECT_TRUE(pythonParsesXml(exported("graphml")));
-  const std::string results = (dir_ / "results.xml").string();
-  const auto run = diplograph("query " + store_ + " 'SELECT ?s ?o WHERE { ?s ?p ?o }' --format xml -o '" + results + "'");
+  const std::string results = (dir() / "results.xml").string();
+  const auto run = diplograph("query " + store() + " 'SELECT ?s ?o WHERE { ?s ?p ?o }' --format xml -o '" + results + "'");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(pythonParsesXml(results));
 }
 
 TEST_F(InjectionTest, JsonOutputsParse) {
-  for (const auto& entry : fs::directory_iterator(dir_ / "docs")) {
+  for (const auto& entry : fs::directory_iterator(dir() / "docs")) {
     const auto run = diplograph("extract --format json '" + entry.path().string() + "'");
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_FALSE(Json::parse(run.out, nullptr, false).is_discarded()) << entry.path();
   }
   for (const char* format : {"json", "csv", "tsv", "table"}) {
-    const auto run = diplograph("query " + store_ + " 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }' --format " + format);
+    const auto run = diplograph("query " + store() + " 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }' --format " + format);
     ASSERT_EQ(run.status, 0) << format << ": " << run.err;
     if (std::string(format) == "json") {
       EXPECT_FALSE(Json::parse(run.out, nullptr, false).is_discarded());
     }
   }
   for (const char* format : {"cytoscape", "jsonld"}) {
-    const auto run = diplograph("export " + store_ + " --format " + format);
+    const auto run = diplograph("export " + store() + " --format " + format);
     ASSERT_EQ(run.status, 0) << format << ": " << run.err;
     EXPECT_FALSE(Json::parse(run.out, nullptr, false).is_discarded()) << format;
   }
@@ -184,17 +178,17 @@ TEST_F(InjectionTest, CannedQueryParametersAreValuesNotSparql) {
       {"documents-mentioning --param 'entity=\\\" ) } ; DELETE WHERE { ?s ?p ?o } #'", "no entity in the store matches"},
   };
   for (const auto& c : cases) {
-    const auto run = diplograph("query " + store_ + " --name " + c.param);
+    const auto run = diplograph("query " + store() + " --name " + c.param);
     EXPECT_EQ(run.status, 4) << c.param << ": " << run.err;
     EXPECT_NE(run.err.find(c.expected), std::string::npos) << c.param << ": " << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
   }
   // The hostile place resolves by its full name, written into the query as one escaped term.
-  const auto sparql = diplograph("query " + store_ + " --name documents-mentioning --param " +
+  const auto sparql = diplograph("query " + store() + " --name documents-mentioning --param " +
                                  shellQuoted(std::string("entity=") + kPlace) + " --print-sparql");
   ASSERT_EQ(sparql.status, 0) << sparql.err;
   EXPECT_NE(sparql.out.find("<https://diplograph.org/id/place/fort-quote-angle-back-co>"), std::string::npos) << sparql.out;
-  const auto answer = diplograph("query " + store_ + " --name documents-mentioning --param " +
+  const auto answer = diplograph("query " + store() + " --name documents-mentioning --param " +
                                  shellQuoted(std::string("entity=") + kPlace) + " --format csv");
   EXPECT_EQ(answer.status, 0) << answer.err;
   EXPECT_NE(answer.out.find("name.md"), std::string::npos) << answer.out;

@@ -28,7 +28,7 @@
 #include <string>
 #include <thread>
 
-#include "shell.h"
+#include "suite_store.h"
 
 extern char** environ;
 
@@ -111,11 +111,10 @@ pid_t spawn(const std::vector<std::string>& args) {
   return error == 0 ? pid : -1;
 }
 
-class KillTest : public ::testing::Test {
+class KillTest : public diplograph::e2e::SuiteWithStore {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-kill-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
+    makeFolder("dg-kill");
     std::vector<fs::path> reports;
     for (const char* folder : {"data/corpus", "tests/corpus/dev", "tests/corpus/unseen"}) {
       for (const auto& entry : fs::directory_iterator(fs::path(DIPLOGRAPH_SOURCE_DIR) / folder)) {
@@ -127,22 +126,20 @@ class KillTest : public ::testing::Test {
     ASSERT_GE(reports.size(), 20u);
     for (int n = 0; n < kFolders * kPerFolder; ++n) {
       const fs::path& report = reports[static_cast<std::size_t>(n) % reports.size()];
-      const fs::path folder = dir_ / ("folder-" + std::to_string(n / kPerFolder));
+      const fs::path folder = dir() / ("folder-" + std::to_string(n / kPerFolder));
       fs::create_directories(folder);
       std::ifstream in(report, std::ios::binary);
       std::ofstream out(folder / ("copy-" + std::to_string(n) + "-" + report.filename().string()), std::ios::binary);
       out << in.rdbuf() << "\n\nArchive copy " << n << ".\n";
     }
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static std::string folder(int n) { return (dir_ / ("folder-" + std::to_string(n))).string(); }
-  static inline fs::path dir_;
+  static std::string folder(int n) { return (dir() / ("folder-" + std::to_string(n))).string(); }
 };
 
 TEST_F(KillTest, KilledIngestsLeaveEveryDocumentFullyInOrFullyOut) {
   // The reference: all 200 documents, ingested cleanly folder by folder in the order the killed
   // runs use, with the store's size after each folder.
-  const std::string reference = (dir_ / "reference").string();
+  const std::string reference = (dir() / "reference").string();
   std::vector<std::size_t> sizeAfter = {0};  // triples once folders 0 .. k-1 are in
   const auto start = Clock::now();
   for (int f = 0; f < kFolders; ++f) {
@@ -156,7 +153,7 @@ TEST_F(KillTest, KilledIngestsLeaveEveryDocumentFullyInOrFullyOut) {
   const auto expectedFacts = factsByDocument(reference);
   ASSERT_EQ(expectedFacts.size(), static_cast<std::size_t>(kFolders * kPerFolder));
 
-  const std::string store = (dir_ / "killed").string();
+  const std::string store = (dir() / "killed").string();
   std::mt19937 random(20240607);
   // Most runs die before they finish; the moment falls anywhere in reading, extracting, writing.
   // Bounded by a number of runs, not by the clock, so a slow build (sanitizers) kills as often.
@@ -219,7 +216,7 @@ TEST_F(KillTest, KilledIngestsLeaveEveryDocumentFullyInOrFullyOut) {
 }
 
 TEST_F(KillTest, SecondWriterIsRefusedWhileReadersGoOn) {
-  const std::string store = (dir_ / "locked").string();
+  const std::string store = (dir() / "locked").string();
   const auto first = diplograph("ingest --quiet --store '" + store + "' '" + folder(0) + "'");
   ASSERT_EQ(first.status, 0) << first.err;
   const auto before = diplograph("query --store '" + store + "' 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' --format nt");

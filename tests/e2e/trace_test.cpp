@@ -4,14 +4,13 @@
 // counts the triples of a --construct export.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <string>
 
-#include "shell.h"
+#include "suite_store.h"
 
 namespace {
 
@@ -24,28 +23,22 @@ std::size_t count(const std::string& text, const std::string& pattern) {
   return static_cast<std::size_t>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
 }
 
-class TraceTest : public ::testing::Test {
+class TraceTest : public diplograph::e2e::SuiteWithStore {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("dg-trace-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = "--store '" + (dir_ / "store").string() + "'";
-    const auto run = diplograph("ingest " + store_ + " data/corpus");
-    ASSERT_EQ(run.status, 0) << run.err;
+    ingest("dg-trace", "data/corpus");
     // The meetings of the corpus and the resolutions they cite: six citations by two meetings.
-    std::ofstream(dir_ / "cites.rq") << "# Which meeting cites which resolution\n"
-                                        "CONSTRUCT { ?m dg:cites ?r } WHERE { ?m a dg:Meeting ; dg:cites ?r }\n";
-    std::ofstream(dir_ / "select.rq") << "SELECT ?m WHERE { ?m a dg:Meeting }\n";
+    file("cites.rq", "# Which meeting cites which resolution\n"
+                     "CONSTRUCT { ?m dg:cites ?r } WHERE { ?m a dg:Meeting ; dg:cites ?r }\n");
+    file("select.rq", "SELECT ?m WHERE { ?m a dg:Meeting }\n");
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static std::string path(const std::string& name) { return "'" + (dir_ / name).string() + "'"; }
+  static std::string path(const std::string& name) { return diplograph::e2e::quoted(dir() / name); }
 
   // Runs `export ARGS` into a file of the temporary folder and returns the file's text.
   static std::string exported(const std::string& name, const std::string& args) {
-    const auto run = diplograph("export " + store_ + " " + args + " -o " + path(name));
+    const auto run = diplograph("export " + store() + " " + args + " -o " + path(name));
     EXPECT_EQ(run.status, 0) << args << ": " << run.err;
-    std::ifstream in(dir_ / name, std::ios::binary);
+    std::ifstream in(dir() / name, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   }
 
@@ -58,8 +51,6 @@ class TraceTest : public ::testing::Test {
     return dot;
   }
 
-  static inline fs::path dir_;
-  static inline std::string store_;
 };
 
 TEST_F(TraceTest, TraceOfUnsc822ShowsThe2016NewYorkMeetingAndItsAttendees) {
@@ -146,8 +137,8 @@ TEST_F(TraceTest, BadExportsGiveOneLine) {
       {"--format dot --max-nodes 0", "--max-nodes must be 1 or more"},
   };
   for (auto [args, expected] : cases) {
-    for (std::size_t at; (at = args.find("{dir}")) != std::string::npos;) args.replace(at, 5, dir_.string());
-    const auto run = diplograph("export " + store_ + " " + args);
+    for (std::size_t at; (at = args.find("{dir}")) != std::string::npos;) args.replace(at, 5, dir().string());
+    const auto run = diplograph("export " + store() + " " + args);
     EXPECT_NE(run.status, 0) << args;
     EXPECT_EQ(run.out, "") << args;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << args << ": " << run.err;

@@ -8,6 +8,7 @@
 
 #include "diplograph/extract/error.h"
 #include "diplograph/extract/extractor.h"
+#include "scratch_folder.h"
 
 namespace diplograph::extract {
 namespace {
@@ -16,14 +17,8 @@ namespace fs = std::filesystem;
 
 class ReaderTest : public ::testing::Test {
  protected:
-  fs::path dir_ = fs::temp_directory_path() / ("dg_reader_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-  void SetUp() override { fs::create_directories(dir_); }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path write(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
+  diplograph::test_support::ScratchFolder scratch_{"dg-reader"};
+  fs::path write(const std::string& name, const std::string& bytes) { return scratch_.write(name, bytes); }
   static std::string errorOf(const fs::path& path) {
     try {
       readDocument(path);
@@ -46,9 +41,9 @@ TEST_F(ReaderTest, HtmlGivesVisibleTextWithEntitiesDecoded) {
   EXPECT_EQ(document.text.find("x()"), std::string::npos);
 }
 
-TEST_F(ReaderTest, RefusesMissingPath) { EXPECT_NE(errorOf(dir_ / "nope.txt").find("no such file"), std::string::npos); }
+TEST_F(ReaderTest, RefusesMissingPath) { EXPECT_NE(errorOf(scratch_ / "nope.txt").find("no such file"), std::string::npos); }
 
-TEST_F(ReaderTest, RefusesFolder) { EXPECT_NE(errorOf(dir_).find("folder"), std::string::npos); }
+TEST_F(ReaderTest, RefusesFolder) { EXPECT_NE(errorOf(scratch_.path()).find("folder"), std::string::npos); }
 
 TEST_F(ReaderTest, RefusesEmptyAndBlankFiles) {
   EXPECT_NE(errorOf(write("e.txt", "")).find("empty"), std::string::npos);

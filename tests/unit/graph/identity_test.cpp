@@ -5,11 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
 #include "diplograph/extract/error.h"
 #include "diplograph/graph/identity.h"
 #include "diplograph/graph/store.h"
+#include "scratch_folder.h"
 
 namespace diplograph::graph {
 namespace {
@@ -92,8 +91,8 @@ TEST(Identity, OverridesUndoAndMakeMerges) {
 }
 
 TEST(Identity, OverrideFileIsReadAndCheckedLineByLine) {
-  const auto dir = std::filesystem::temp_directory_path() / ("dg-identity-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const diplograph::test_support::ScratchFolder scratch("dg-identity");
+  const auto& dir = scratch.path();
   std::ofstream(dir / "ok.tsv") << "# comment\nsame\thttps://a\thttps://b\ndistinct\thttps://c\thttps://d\n";
   const auto overrides = loadIdentityOverrides(dir / "ok.tsv");
   EXPECT_EQ(overrides.same.at("https://a"), "https://b");
@@ -101,7 +100,6 @@ TEST(Identity, OverrideFileIsReadAndCheckedLineByLine) {
   std::ofstream(dir / "bad.tsv") << "same\thttps://a\n";
   EXPECT_THROW(loadIdentityOverrides(dir / "bad.tsv"), InputError);
   EXPECT_TRUE(loadIdentityOverrides(dir / "missing.tsv").same.empty());
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

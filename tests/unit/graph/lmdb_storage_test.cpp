@@ -12,6 +12,7 @@
 #include "diplograph/extract/error.h"
 #include "librdf/world.h"
 #include "lmdb/storage.h"
+#include "scratch_folder.h"
 
 namespace diplograph::graph {
 namespace {
@@ -24,13 +25,6 @@ const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
 
 class LmdbStorageTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    path_ = fs::temp_directory_path() /
-            ("dg-lmdb-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" + name);
-    fs::remove_all(path_);
-  }
-  void TearDown() override { fs::remove_all(path_); }
 
   librdf_world* world() const { return session_.world(); }
 
@@ -112,7 +106,8 @@ class LmdbStorageTest : public ::testing::Test {
   }
 
   librdf::Session session_;
-  fs::path path_;
+  diplograph::test_support::ScratchFolder scratch_{"dg-lmdb"};
+  fs::path path_ = scratch_ / "store";  // not there until a storage creates it
 };
 
 Term iri(const std::string& local) { return Term::iri(kX + local); }

@@ -9,6 +9,7 @@
 #include "diplograph/graph/mapping.h"
 #include "diplograph/graph/store.h"
 #include "diplograph/graph/vocabulary.h"
+#include "scratch_folder.h"
 
 namespace diplograph::graph {
 namespace {
@@ -56,16 +57,9 @@ Extraction report(const std::string& name, const std::string& sha, bool withMala
 // Every store test runs on each persistent kind: lmdb (the default) and hashes.
 class StoreTest : public ::testing::TestWithParam<StoreKind> {
  protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '-');
-    path_ = fs::temp_directory_path() / ("dg-store-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                         "-" + name);
-    fs::remove_all(path_);
-  }
-  void TearDown() override { fs::remove_all(path_); }
   StoreOptions options() const { return {path_, GetParam()}; }
-  fs::path path_;
+  diplograph::test_support::ScratchFolder scratch_{"dg-store"};
+  fs::path path_ = scratch_ / "store";
 };
 
 TEST_P(StoreTest, MissingStoreReadsAsEmpty) {
@@ -169,9 +163,8 @@ INSTANTIATE_TEST_SUITE_P(Kinds, StoreTest, ::testing::Values(StoreKind::Lmdb, St
 TEST(StoreKinds, LmdbIsTheDefault) { EXPECT_EQ(StoreOptions{}.kind, StoreKind::Lmdb); }
 
 TEST(StoreKinds, AStoreOfAnotherKindIsAClearError) {
-  const fs::path path = fs::temp_directory_path() /
-                        ("dg-store-kinds-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-  fs::remove_all(path);
+  const diplograph::test_support::ScratchFolder scratch("dg-store-kinds");
+  const fs::path& path = scratch.path();
   Store::openForReading({path / "l", StoreKind::Lmdb}).ingest({report("a", "1")});
   Store::openForReading({path / "h", StoreKind::Hashes}).ingest({report("a", "1")});
   EXPECT_TRUE(fs::exists(path / "l" / "data.mdb"));
@@ -180,7 +173,6 @@ TEST(StoreKinds, AStoreOfAnotherKindIsAClearError) {
   EXPECT_THROW(Store::openForReading({path / "h", StoreKind::Lmdb}), StoreError);
   EXPECT_EQ(Store::openForReading({path / "l", StoreKind::Lmdb}).triples(),
             Store::openForReading({path / "h", StoreKind::Hashes}).triples());
-  fs::remove_all(path);
 }
 
 TEST(StoreKinds, NamesAreParsed) {
