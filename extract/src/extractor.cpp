@@ -110,9 +110,10 @@ class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
       : options_(options), g_(g), document_(document),
-        // The language probe is a temporary: freed before the real view is built, so peak
-        // memory holds one token list, not two.
-        language_(detectLanguage(TextView(document.text, "en", false), g)), view_(document.text, language_), tokens_(view_.tokens()) {
+        // One token list serves both: the language is told from the tokens, then the
+        // sentences are split by that language's rules.
+        view_(document.text), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
+    view_.splitSentences(language_);
     const auto& text = view_.text();
     for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
   }
@@ -723,7 +724,7 @@ class Run {
     if (inside && i + 2 < tokens_.size()) {
       const std::size_t from = tokens_[i + 2].start;
       const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(tokens_[i].display + " " + view_.slice(from, to), "en", false);
+      const TextView rest(tokens_[i].display + " " + view_.slice(from, to));
       const auto longer = g_.postNames.longestAt(rest, 0);
       if (longer.length >= 2 && longer.length + 1 > post.length) {
         *demonym = inside;
@@ -1411,8 +1412,8 @@ class Run {
   const ExtractOptions& options_;
   const Gazetteer& g_;
   const Document& document_;
-  std::string language_;
   TextView view_;
+  std::string language_;
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;

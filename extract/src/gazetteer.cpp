@@ -52,7 +52,7 @@ bool acronymWord(const std::string& word) {
 }  // namespace
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
-  TextView view(phrase, "en", false);
+  TextView view(phrase);
   Entry entry;
   entry.payload = payload;
   entry.caseSensitive = !view.tokens().empty();

@@ -28,7 +28,21 @@ icu::BreakIterator* sentenceBreaks(std::string_view language) {
   return found->second.get();
 }
 
-bool isWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0; }
+// ASCII answers come first: ICU's property look-ups cost more than the rest of tokenizing.
+bool isAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
+bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool isWordChar(char32_t c) {
+  if (c < 0x80) return isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c);
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+}
+bool isLower(char32_t c) { return c < 0x80 ? isAsciiLower(c) : u_islower(static_cast<UChar32>(c)); }
+bool isDigit(char32_t c) { return c < 0x80 ? isAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
+bool isUpperOrTitle(char32_t c) {
+  if (c < 0x80) return isAsciiUpper(c);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
 
 bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x202F; }
 
@@ -55,7 +69,7 @@ std::size_t hyphenationEnd(const std::u32string& t, std::size_t i) {
   if (k >= t.size() || t[k] != '\n') return 0;
   ++k;
   while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
-  if (k >= t.size() || !u_islower(static_cast<UChar32>(t[k]))) return 0;
+  if (k >= t.size() || !isLower(t[k])) return 0;
   return k;
 }
 
@@ -82,7 +96,7 @@ bool continuesAcrossBlank(const std::u32string& t, std::size_t i) {
   while (after < t.size() && isSpace(t[after])) ++after;
   if (before == 0 || after >= t.size()) return false;
   const char32_t last = t[before - 1];
-  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && u_islower(static_cast<UChar32>(t[after]));
+  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && isLower(t[after]);
 }
 
 // A line that starts a table row, a list item or a heading ("| ...", "- ", "* ", "# ", "2. ").
@@ -97,39 +111,55 @@ bool startsListItem(const std::u32string& t, std::size_t i) {
   return k > i && k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
 }
 
+// Appends code point c to out in UTF-8.
+void appendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
 }  // namespace
 
 std::u32string toCodePoints(std::string_view utf8) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
-  out.reserve(static_cast<std::size_t>(u.length()));
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      out.push_back(static_cast<char32_t>(utf8[i++]));
+      continue;
+    }
+    // A run of non-ASCII bytes goes to ICU whole: an ASCII byte never belongs to a multi-byte
+    // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
+    // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
+    std::size_t end = i;
+    while (end < utf8.size() && static_cast<unsigned char>(utf8[end]) >= 0x80) ++end;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
+    for (int32_t k = 0; k < u.length();) {
+      const UChar32 c = u.char32At(k);
+      out.push_back(static_cast<char32_t>(c));
+      k += U16_LENGTH(c);
+    }
+    i = end;
   }
   return out;
 }
 
 std::string toUtf8(std::u32string_view text) {
   std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  out.reserve(text.size());
+  for (char32_t c : text) appendUtf8(out, c);
   return out;
 }
 
@@ -150,13 +180,13 @@ char32_t foldCodePoint(char32_t c) {
 }
 
 std::vector<std::string> foldedWords(std::string_view phrase) {
-  TextView view(phrase, "en", false);
+  TextView view(phrase);
   std::vector<std::string> out;
   for (const auto& token : view.tokens()) out.push_back(token.fold);
   return out;
 }
 
-TextView::TextView(std::string_view utf8, std::string_view language, bool withSentences) : text_(toCodePoints(utf8)) {
+TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
@@ -169,16 +199,14 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
     }
     Token token;
     token.start = i;
-    std::u32string fold;
-    std::u32string display;
     bool anyLower = false;
     bool allDigits = true;
     while (i < t.size()) {
       if (isWordChar(t[i])) {
-        fold += foldCodePoint(t[i]);
-        display += t[i];
-        if (u_islower(static_cast<UChar32>(t[i]))) anyLower = true;
-        if (!u_isdigit(static_cast<UChar32>(t[i]))) allDigits = false;
+        appendUtf8(token.fold, foldCodePoint(t[i]));
+        appendUtf8(token.display, t[i]);
+        if (isLower(t[i])) anyLower = true;
+        if (!isDigit(t[i])) allDigits = false;
         ++i;
         continue;
       }
@@ -189,15 +217,16 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
       break;
     }
     token.end = i;
-    token.fold = toUtf8(fold);
-    token.display = toUtf8(display);
-    token.upper = u_isupper(static_cast<UChar32>(display[0])) || u_istitle(static_cast<UChar32>(display[0]));
+    // A token starts on a word character, so its first letter is the text's.
+    token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;
     token.digits = allDigits;
     tokens_.push_back(std::move(token));
   }
+}
 
-  if (!withSentences) return;
+void TextView::splitSentences(std::string_view language) {
+  const std::u32string& t = text_;
   // Sentences by ICU, on a copy where single line breaks are blanks (hard-wrapped lines are not
   // sentences) but blank lines still end one; same length, so offsets carry over.
   icu::UnicodeString flat;

@@ -28,8 +28,11 @@ struct Token {
 
 class TextView {
  public:
-  // Sentences are split only when withSentences is set (phrases in gazetteers need none).
-  TextView(std::string_view utf8, std::string_view language, bool withSentences = true);
+  // Tokens only: phrases in gazetteers need no sentences, and a document's language, which the
+  // sentence rules depend on, is told from its tokens.
+  explicit TextView(std::string_view utf8);
+  // Splits the text into sentences by the rules of `language` and numbers each token's sentence.
+  void splitSentences(std::string_view language);
 
   const std::u32string& text() const { return text_; }
   const std::vector<Token>& tokens() const { return tokens_; }
