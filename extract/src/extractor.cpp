@@ -114,6 +114,8 @@ class Run {
         // sentences are split by that language's rules.
         view_(document.text), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
     view_.splitSentences(language_);
+    cues_ = g.cues.longestEach(view_);
+    postNames_ = g.postNames.longestEach(view_);
     const auto& text = view_.text();
     for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
   }
@@ -207,6 +209,14 @@ class Run {
     return "";
   }
 
+  // ---- gazetteer look-ups ----------------------------------------------------------------
+  // The rules ask about the same tokens many times: cues and posts are looked up once per token.
+  const std::string& cueAt(std::size_t i, std::size_t* length = nullptr) const {
+    if (length) *length = cues_[i].length;
+    return g_.cueKind(cues_[i]);
+  }
+  const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
+
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
     // Only blanks, list numbers or bullets between the previous line break and token i.
@@ -223,7 +233,7 @@ class Run {
   void findBackground() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "background" || !atLineStart(i)) continue;
+      if (cueAt(i, &length) != "background" || !atLineStart(i)) continue;
       // A heading: the cue is followed by a stop, a bracket or the end of the line.
       const std::size_t next = i + length;
       bool heading = next >= tokens_.size();
@@ -280,7 +290,7 @@ class Run {
   void findNamedSites() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "site") continue;
+      if (cueAt(i, &length) != "site") continue;
       const std::size_t first = skipArticles(i + length);
       std::size_t last = first;
       if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
@@ -391,8 +401,8 @@ class Run {
     if (g_.months.count(t.fold)) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
     const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
-    if (!joined && g_.postNames.longestAt(view_, k).length) return false;
-    if (!g_.cueAt(view_, k).empty() && g_.cueAt(view_, k) != "particle") return false;
+    if (!joined && postNameAt(k).length) return false;
+    if (!cueAt(k).empty() && cueAt(k) != "particle") return false;
     return true;
   }
 
@@ -433,11 +443,11 @@ class Run {
   std::size_t skipHonorifics(std::size_t k) const {
     while (k < tokens_.size()) {
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, k, &length);
+      const auto& kind = cueAt(k, &length);
       if (kind == "honorific") {
         k += length;
       } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
-                 g_.cueAt(view_, k + 1) == "honorific") {
+                 cueAt(k + 1) == "honorific") {
         ++k;
       } else {
         break;
@@ -467,7 +477,7 @@ class Run {
   void findPersons() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "honorific") continue;
+      if (cueAt(i, &length) != "honorific") continue;
       std::size_t k = skipHonorifics(i);
       if (k >= tokens_.size()) break;
       if (k > i) {
@@ -484,7 +494,7 @@ class Run {
     }
     // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const auto post = g_.postNames.longestAt(view_, i);
+      const auto post = postNameAt(i);
       if (!post.length) continue;
       std::size_t k = i + post.length;
       if (k < tokens_.size() && !view_.punctuatedBefore(k)) {
@@ -628,7 +638,7 @@ class Run {
       ++words;
       if (attendSentences.count(tokens_[i].sentence)) return true;
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) == "attend-heading") heading = true;
+      if (cueAt(i, &length) == "attend-heading") heading = true;
     }
     return heading && words <= 6;
   }
@@ -655,7 +665,7 @@ class Run {
       if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
         return *h;
       }
-      if (g_.postNames.longestAt(view_, j).length && j > k) return std::nullopt;
+      if (postNameAt(j).length && j > k) return std::nullopt;
     }
     return std::nullopt;
   }
@@ -700,7 +710,7 @@ class Run {
   std::optional<Hit> postedTo(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
     std::size_t length = 0;
-    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || g_.cueAt(view_, k, &length) == "abroad";
+    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || cueAt(k, &length) == "abroad";
     if (!to) return std::nullopt;
     for (std::size_t j = k + 1; j < tokens_.size() && j < k + 7; ++j) {
       if (view_.punctuatedBefore(j)) return std::nullopt;
@@ -719,7 +729,7 @@ class Run {
   // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
   // Affaires étrangères"); sets `demonym` to that adjective.
   PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
-    auto post = g_.postNames.longestAt(view_, i);
+    auto post = postNameAt(i);
     const auto inside = demonymAt(i + 1);
     if (inside && i + 2 < tokens_.size()) {
       const std::size_t from = tokens_[i + 2].start;
@@ -848,7 +858,7 @@ class Run {
     if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (g_.cueAt(view_, i) == "future") out.insert(tokens_[i].sentence);
+      if (cueAt(i) == "future") out.insert(tokens_[i].sentence);
     }
     return futureSentences_.emplace(std::move(out));
   }
@@ -995,7 +1005,7 @@ class Run {
   bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].sentence != sentence) continue;
-      const std::string kind = g_.cueAt(view_, i);
+      const std::string& kind = cueAt(i);
       for (const char* k : kinds) {
         if (kind == k) return true;
       }
@@ -1084,7 +1094,7 @@ class Run {
       bool isSidelines = false;
       for (std::size_t back = 1; back <= 7 && d.first >= back; ++back) {
         std::size_t length = 0;
-        if (g_.cueAt(view_, d.first - back, &length) != "sidelines") continue;
+        if (cueAt(d.first - back, &length) != "sidelines") continue;
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
@@ -1190,7 +1200,7 @@ class Run {
     std::optional<std::size_t> opener;
     for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, i, &length);
+      const auto& kind = cueAt(i, &length);
       if (kind.empty() || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
@@ -1231,7 +1241,7 @@ class Run {
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "members-of") continue;
+      if (cueAt(i, &length) != "members-of") continue;
       bool bracket = false;
       for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
         const auto gap = view_.gapBefore(k);
@@ -1251,7 +1261,7 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, i, &length);
+      const auto& kind = cueAt(i, &length);
       if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
       if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
       if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
@@ -1295,7 +1305,7 @@ class Run {
       bool abroad = false;
       for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
         std::size_t length = 0;
-        if (g_.cueAt(view_, h.first - back, &length) == "abroad") abroad = true;
+        if (cueAt(h.first - back, &length) == "abroad") abroad = true;
         if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
       }
       if (abroad) continue;
@@ -1415,6 +1425,8 @@ class Run {
   TextView view_;
   std::string language_;
   const std::vector<Token>& tokens_;
+  std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
+  std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 

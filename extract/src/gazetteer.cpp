@@ -93,6 +93,13 @@ PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) c
   return {};
 }
 
+std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
+  std::vector<Match> out;
+  out.reserve(view.tokens().size());
+  for (std::size_t i = 0; i < view.tokens().size(); ++i) out.push_back(longestAt(view, i));
+  return out;
+}
+
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
   const auto it = byFirstWord_.find(view.tokens()[i].fold);
@@ -103,15 +110,20 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
   return out;
 }
 
-bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const {
+bool Gazetteer::isWord(std::string_view kind, const std::string& fold) const {
   const auto it = words.find(kind);
-  return it != words.end() && std::find(it->second.begin(), it->second.end(), fold) != it->second.end();
+  return it != words.end() && it->second.count(fold);
 }
 
-std::string Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
+const std::string& Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
   const auto match = cues.longestAt(view, i);
   if (length) *length = match.length;
-  return match.length ? cueKinds[match.payload] : std::string();
+  return cueKind(match);
+}
+
+const std::string& Gazetteer::cueKind(const PhraseIndex::Match& match) const {
+  static const std::string none;
+  return match.length ? cueKinds[match.payload] : none;
 }
 
 Gazetteer loadGazetteer(const fs::path& dir) {
@@ -213,7 +225,7 @@ Gazetteer loadGazetteer(const fs::path& dir) {
 
   for (const auto& row : readTsv(dir / "gazetteers" / "cues.tsv", 2)) {
     const auto words = foldedWords(row[1]);
-    if (words.size() == 1) g.words[row[0]].push_back(words.front());
+    if (words.size() == 1) g.words[row[0]].insert(words.front());
     g.cues.add(row[1], g.cueKinds.size());
     g.cueKinds.push_back(row[0]);
   }

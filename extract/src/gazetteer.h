@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text.h"
@@ -24,6 +25,8 @@ class PhraseIndex {
   };
   void add(std::string_view phrase, std::size_t payload);
   Match longestAt(const TextView& view, std::size_t i) const;
+  // longestAt for every token of the view, in token order.
+  std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
 
@@ -76,11 +79,13 @@ struct Gazetteer {
   PhraseIndex cues;
   std::map<std::string, int> months;  // folded month name -> 1..12
   std::map<std::string, int> ordinals;  // folded ordinal or tens word -> value
-  std::map<std::string, std::vector<std::string>> words;  // single-word cue kinds, folded
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> words;  // single-word cue kinds, folded
 
-  bool isWord(const std::string& kind, const std::string& fold) const;
+  bool isWord(std::string_view kind, const std::string& fold) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
-  std::string cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  const std::string& cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  // The kind of a cue match, or "" for no match.
+  const std::string& cueKind(const PhraseIndex::Match& match) const;
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.
