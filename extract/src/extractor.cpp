@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "dates.h"
 #include "diplograph/extract/iris.h"
@@ -48,7 +49,7 @@ class Entities {
   }
 
  private:
-  std::map<std::string, std::size_t> byIri_;
+  std::unordered_map<std::string, std::size_t> byIri_;  // IRIs share long prefixes: hashed, not ordered
   std::vector<Entity> list_;
 };
 
@@ -1262,6 +1263,7 @@ class Run {
       if (inBackground(i)) break;
       std::size_t length = 0;
       const auto& kind = cueAt(i, &length);
+      if (!length) continue;
       if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
       if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
       if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);

@@ -37,8 +37,13 @@ class PhraseIndex {
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
+  // A plain hash of the word: with std::hash<std::string>, libstdc++ scans small tables
+  // linearly, comparing the word with every key, which costs more than hashing it.
+  struct WordHash {
+    std::size_t operator()(const std::string& word) const { return std::hash<std::string_view>{}(word); }
+  };
   bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>> byFirstWord_;
+  std::unordered_map<std::string, std::vector<Entry>, WordHash> byFirstWord_;
 };
 
 struct StateInfo {

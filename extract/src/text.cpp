@@ -229,8 +229,12 @@ void TextView::splitSentences(std::string_view language) {
   const std::u32string& t = text_;
   // Sentences by ICU, on a copy where single line breaks are blanks (hard-wrapped lines are not
   // sentences) but blank lines still end one; same length, so offsets carry over.
-  icu::UnicodeString flat;
+  // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
+  // one character at a time costs more than the sentence breaking itself.
+  std::u16string flat;
+  flat.reserve(t.size());
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
+  cpAt.reserve(t.size() + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
     const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
@@ -238,12 +242,17 @@ void TextView::splitSentences(std::string_view language) {
     const bool tableRow = c == '\n' && startsListItem(t, i + 1);
     if ((c == '\n' || c == '\r') && !blankLine && !tableRow) c = ' ';
     if (c == '\f') c = '\n';
-    flat.append(static_cast<UChar32>(c));
+    UChar units[U16_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U16_APPEND(units, length, U16_MAX_LENGTH, static_cast<UChar32>(c), error);
+    if (!error) flat.append(units, units + length);
     for (int k = 0; k < U16_LENGTH(static_cast<UChar32>(c)); ++k) cpAt.push_back(i);
   }
   cpAt.push_back(t.size());
+  const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(flat.size()));
   icu::BreakIterator* breaks = sentenceBreaks(language);
-  breaks->setText(flat);
+  breaks->setText(alias);
   std::size_t start = 0;
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const std::size_t end = cpAt[static_cast<std::size_t>(b)];
