@@ -212,7 +212,7 @@ class Run {
 
   // ---- gazetteer look-ups ----------------------------------------------------------------
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
-  const std::string& cueAt(std::size_t i, std::size_t* length = nullptr) const {
+  std::string_view cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
     return g_.cueKind(cues_[i]);
   }
@@ -444,7 +444,7 @@ class Run {
   std::size_t skipHonorifics(std::size_t k) const {
     while (k < tokens_.size()) {
       std::size_t length = 0;
-      const auto& kind = cueAt(k, &length);
+      const auto kind = cueAt(k, &length);
       if (kind == "honorific") {
         k += length;
       } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
@@ -1006,7 +1006,7 @@ class Run {
   bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].sentence != sentence) continue;
-      const std::string& kind = cueAt(i);
+      const std::string_view kind = cueAt(i);
       for (const char* k : kinds) {
         if (kind == k) return true;
       }
@@ -1201,7 +1201,7 @@ class Run {
     std::optional<std::size_t> opener;
     for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
       std::size_t length = 0;
-      const auto& kind = cueAt(i, &length);
+      const auto kind = cueAt(i, &length);
       if (kind.empty() || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
@@ -1262,7 +1262,7 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       std::size_t length = 0;
-      const auto& kind = cueAt(i, &length);
+      const auto kind = cueAt(i, &length);
       if (!length) continue;
       if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
       if (kind == "speak") speakSentences.insert(tokens_[i].sentence);

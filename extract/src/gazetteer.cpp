@@ -73,7 +73,10 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
   if (i + entry.words.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < entry.words.size(); ++k) {
     const Token& token = tokens[i + k];
-    if (token.fold != entry.words[k] || (entry.caseSensitive && token.display != entry.displays[k])) return false;
+    // As views: libstdc++ compares std::strings by content before it compares their lengths.
+    if (std::string_view(token.fold) != entry.words[k] ||
+        (entry.caseSensitive && std::string_view(token.display) != entry.displays[k]))
+      return false;
     // A phrase does not run across a table cell, a page or a bracket.
     if (k > 0) {
       for (char32_t c : view.gapBefore(i + k)) {
@@ -85,7 +88,7 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
 }
 
 PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
-  const auto it = byFirstWord_.find(view.tokens()[i].fold);
+  const auto it = byFirstWord_.find(view.tokens()[i]);
   if (it == byFirstWord_.end()) return {};
   for (const Entry& entry : it->second) {
     if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
@@ -102,7 +105,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  const auto it = byFirstWord_.find(view.tokens()[i].fold);
+  const auto it = byFirstWord_.find(view.tokens()[i]);
   if (it == byFirstWord_.end()) return out;
   for (const Entry& entry : it->second) {
     if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
@@ -115,15 +118,14 @@ bool Gazetteer::isWord(std::string_view kind, const std::string& fold) const {
   return it != words.end() && it->second.count(fold);
 }
 
-const std::string& Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
+std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
   const auto match = cues.longestAt(view, i);
   if (length) *length = match.length;
   return cueKind(match);
 }
 
-const std::string& Gazetteer::cueKind(const PhraseIndex::Match& match) const {
-  static const std::string none;
-  return match.length ? cueKinds[match.payload] : none;
+std::string_view Gazetteer::cueKind(const PhraseIndex::Match& match) const {
+  return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
 }
 
 Gazetteer loadGazetteer(const fs::path& dir) {

@@ -37,13 +37,21 @@ class PhraseIndex {
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
-  // A plain hash of the word: with std::hash<std::string>, libstdc++ scans small tables
-  // linearly, comparing the word with every key, which costs more than hashing it.
+  // First words are found from a token without hashing its fold again (Token::foldHash).
+  // A hasher of our own also keeps libstdc++ from scanning small tables linearly.
   struct WordHash {
-    std::size_t operator()(const std::string& word) const { return std::hash<std::string_view>{}(word); }
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+    std::size_t operator()(const Token& token) const { return token.foldHash; }
+  };
+  struct WordEqual {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+    bool operator()(const Token& token, std::string_view word) const { return token.fold == word; }
+    bool operator()(std::string_view word, const Token& token) const { return token.fold == word; }
   };
   bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>, WordHash> byFirstWord_;
+  std::unordered_map<std::string, std::vector<Entry>, WordHash, WordEqual> byFirstWord_;
 };
 
 struct StateInfo {
@@ -88,9 +96,9 @@ struct Gazetteer {
 
   bool isWord(std::string_view kind, const std::string& fold) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
-  const std::string& cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match, or "" for no match.
-  const std::string& cueKind(const PhraseIndex::Match& match) const;
+  std::string_view cueKind(const PhraseIndex::Match& match) const;
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -217,6 +218,7 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
       break;
     }
     token.end = i;
+    token.foldHash = std::hash<std::string_view>{}(token.fold);
     // A token starts on a word character, so its first letter is the text's.
     token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;

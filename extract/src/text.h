@@ -20,6 +20,7 @@ struct Token {
   std::size_t end = 0;
   std::string fold;      // case-folded, accents removed, hyphenation removed (UTF-8)
   std::string display;   // as written, hyphenation removed (UTF-8)
+  std::size_t foldHash = 0;  // std::hash of fold, computed once for every gazetteer look-up
   bool upper = false;    // first letter is upper case
   bool allUpper = false;  // every letter is upper case (acronyms, capitalised titles)
   bool digits = false;   // only digits
