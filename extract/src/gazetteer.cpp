@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -62,7 +63,10 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
     if (!acronymWord(token.display)) entry.caseSensitive = false;
   }
   if (entry.words.empty()) return;
-  auto& bucket = byFirstWord_[entry.words.front()];
+  auto& groups = byFirstWordHash_[std::hash<std::string_view>{}(entry.words.front())];
+  auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.firstWord == entry.words.front(); });
+  if (group == groups.end()) group = groups.insert(groups.end(), Group{entry.words.front(), {}});
+  auto& bucket = group->entries;
   bucket.push_back(std::move(entry));
   // Longest first, so the first full match is the longest.
   std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
@@ -87,10 +91,19 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
   return true;
 }
 
+const std::vector<PhraseIndex::Entry>* PhraseIndex::startingWith(const Token& token) const {
+  const auto it = byFirstWordHash_.find(token.foldHash);
+  if (it == byFirstWordHash_.end()) return nullptr;
+  for (const Group& group : it->second) {
+    if (std::string_view(group.firstWord) == token.fold) return &group.entries;
+  }
+  return nullptr;
+}
+
 PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
-  const auto it = byFirstWord_.find(view.tokens()[i]);
-  if (it == byFirstWord_.end()) return {};
-  for (const Entry& entry : it->second) {
+  const auto* entries = startingWith(view.tokens()[i]);
+  if (!entries) return {};
+  for (const Entry& entry : *entries) {
     if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
   }
   return {};
@@ -105,9 +118,9 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  const auto it = byFirstWord_.find(view.tokens()[i]);
-  if (it == byFirstWord_.end()) return out;
-  for (const Entry& entry : it->second) {
+  const auto* entries = startingWith(view.tokens()[i]);
+  if (!entries) return out;
+  for (const Entry& entry : *entries) {
     if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
   }
   return out;

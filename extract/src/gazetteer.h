@@ -37,21 +37,17 @@ class PhraseIndex {
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
-  // First words are found from a token without hashing its fold again (Token::foldHash).
-  // A hasher of our own also keeps libstdc++ from scanning small tables linearly.
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-    std::size_t operator()(const Token& token) const { return token.foldHash; }
-  };
-  struct WordEqual {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-    bool operator()(const Token& token, std::string_view word) const { return token.fold == word; }
-    bool operator()(std::string_view word, const Token& token) const { return token.fold == word; }
+  // Phrases sharing a first word, longest first.
+  struct Group {
+    std::string firstWord;
+    std::vector<Entry> entries;
   };
   bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>, WordHash, WordEqual> byFirstWord_;
+  // The phrases that may start at token i, or nullptr.
+  const std::vector<Entry>* startingWith(const Token& token) const;
+  // Keyed by the hash of the first word, which every token carries (Token::foldHash): a look-up
+  // hashes nothing and compares one word.
+  std::unordered_map<std::size_t, std::vector<Group>> byFirstWordHash_;
 };
 
 struct StateInfo {
