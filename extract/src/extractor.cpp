@@ -102,7 +102,8 @@ int ordinalOf(const Token& token) {
   return 0;
 }
 
-bool isArticle(const std::string& f) {
+// A view, so each comparison checks the length first (std::string's compares contents first).
+bool isArticle(std::string_view f) {
   return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
          f == "of";
 }

@@ -126,7 +126,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
   return out;
 }
 
-bool Gazetteer::isWord(std::string_view kind, const std::string& fold) const {
+bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const {
   const auto it = words.find(kind);
   return it != words.end() && it->second.count(fold);
 }

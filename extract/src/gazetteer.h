@@ -4,6 +4,7 @@
 // series and cue phrases all come from data/gazetteers/.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -50,6 +51,15 @@ class PhraseIndex {
   std::unordered_map<std::size_t, std::vector<Group>> byFirstWordHash_;
 };
 
+// Hashes a folded word. A hasher of our own also keeps libstdc++ from comparing the word with
+// every key of a table of up to 20 words, as it does with std::hash<std::string>.
+struct WordHash {
+  std::size_t operator()(const std::string& word) const { return std::hash<std::string_view>{}(word); }
+};
+template <typename T>
+using WordMap = std::unordered_map<std::string, T, WordHash>;  // folded word -> T
+using WordSet = std::unordered_set<std::string, WordHash>;     // folded words
+
 struct StateInfo {
   std::string iso3;
   std::string label;  // short English name
@@ -74,7 +84,7 @@ struct SeriesInfo {
 struct Gazetteer {
   std::vector<StateInfo> states;
   PhraseIndex stateNames;
-  std::map<std::string, std::size_t> demonyms;  // folded adjective -> index into states
+  WordMap<std::size_t> demonyms;  // folded adjective -> index into states
   std::vector<OrganizationInfo> organizations;
   PhraseIndex organizationNames;
   std::vector<PlaceInfo> places;
@@ -86,11 +96,11 @@ struct Gazetteer {
   // Cue phrases by kind (cues.tsv): "honorific", "particle", "chair-after", "background", ...
   std::vector<std::string> cueKinds;
   PhraseIndex cues;
-  std::map<std::string, int> months;  // folded month name -> 1..12
-  std::map<std::string, int> ordinals;  // folded ordinal or tens word -> value
-  std::map<std::string, std::unordered_set<std::string>, std::less<>> words;  // single-word cue kinds, folded
+  WordMap<int> months;  // folded month name -> 1..12
+  WordMap<int> ordinals;  // folded ordinal or tens word -> value
+  WordMap<WordSet> words;  // single-word cue kinds -> their folded words
 
-  bool isWord(std::string_view kind, const std::string& fold) const;
+  bool isWord(const std::string& kind, const std::string& fold) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
   std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match, or "" for no match.
