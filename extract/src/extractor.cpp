@@ -56,6 +56,7 @@ class Entities {
 struct Person {
   std::vector<std::string> words;  // folded name tokens
   std::string name;                // as written, honorifics dropped
+  std::string iri;                 // made once: transliterating a name is costly, posts ask often
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges of its mentions
 };
 
@@ -534,7 +535,9 @@ class Run {
         std::size_t real = 0;
         for (const auto& w : words) real += g_.isWord("particle", w) ? 0 : 1;
         if (real < 2) continue;
-        persons_.push_back({words, nameText(first, last), {}});
+        std::string name = nameText(first, last);
+        std::string iri = personIri(options_.baseIri, name);
+        persons_.push_back({words, std::move(name), std::move(iri), {}});
         match = persons_.size() - 1;
       }
       auto& spans = persons_[*match].spans;
@@ -678,7 +681,7 @@ class Run {
   }
 
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
-    const std::string subject = personIri(options_.baseIri, persons_[person].name);
+    const std::string& subject = persons_[person].iri;
     const std::string object = entityIri(of);
     for (const auto& r : relations_) {
       if (r.subject == subject && r.predicate == "holdsPost" && r.object == post && r.of == object) return;
@@ -1232,7 +1235,7 @@ class Run {
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
-    m.chair = personIri(options_.baseIri, persons_[*who].name);
+    m.chair = persons_[*who].iri;
     const auto& span = persons_[*who].spans.front();
     relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
   }
@@ -1415,7 +1418,7 @@ class Run {
       const auto& p = persons_[pm.person];
       Entity e;
       e.type = EntityType::Person;
-      e.iri = personIri(options_.baseIri, p.name);
+      e.iri = p.iri;
       e.label = p.name;
       e.keys.name = p.name;
       entities_.add(std::move(e), view_.mention(pm.first, pm.last));
