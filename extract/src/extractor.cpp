@@ -80,11 +80,13 @@ struct MeetingDraft {
 };
 
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
+  const WordSet& frWords = g.wordsOf("stop-fr");
+  const WordSet& enWords = g.wordsOf("stop-en");
   int fr = 0;
   int en = 0;
   for (const auto& token : view.tokens()) {
-    if (g.isWord("stop-fr", token.fold)) ++fr;
-    if (g.isWord("stop-en", token.fold)) ++en;
+    if (frWords.count(token.fold)) ++fr;
+    if (enWords.count(token.fold)) ++en;
   }
   return fr > en ? "fr" : "en";
 }

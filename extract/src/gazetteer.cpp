@@ -126,9 +126,12 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
   return out;
 }
 
-bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const {
+bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const { return wordsOf(kind).count(fold); }
+
+const WordSet& Gazetteer::wordsOf(const std::string& kind) const {
+  static const WordSet none;
   const auto it = words.find(kind);
-  return it != words.end() && it->second.count(fold);
+  return it == words.end() ? none : it->second;
 }
 
 std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {

@@ -101,6 +101,8 @@ struct Gazetteer {
   WordMap<WordSet> words;  // single-word cue kinds -> their folded words
 
   bool isWord(const std::string& kind, const std::string& fold) const;
+  // The words of a single-word cue kind (empty if none): for scans that ask for every token.
+  const WordSet& wordsOf(const std::string& kind) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
   std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match, or "" for no match.

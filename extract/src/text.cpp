@@ -136,16 +136,19 @@ void appendUtf8(std::string& out, char32_t c) {
 std::u32string toCodePoints(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());
+  const auto ascii = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]) < 0x80; };
   for (std::size_t i = 0; i < utf8.size();) {
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-      out.push_back(static_cast<char32_t>(utf8[i++]));
+    std::size_t end = i;
+    if (ascii(i)) {
+      while (end < utf8.size() && ascii(end)) ++end;
+      out.append(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end));
+      i = end;
       continue;
     }
     // A run of non-ASCII bytes goes to ICU whole: an ASCII byte never belongs to a multi-byte
     // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
     // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
-    std::size_t end = i;
-    while (end < utf8.size() && static_cast<unsigned char>(utf8[end]) >= 0x80) ++end;
+    while (end < utf8.size() && !ascii(end)) ++end;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
     for (int32_t k = 0; k < u.length();) {
       const UChar32 c = u.char32At(k);
