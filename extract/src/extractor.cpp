@@ -881,14 +881,15 @@ class Run {
     std::vector<MeetingDraft> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const auto m = g_.seriesNames.longestAt(view_, i);
+      const std::string_view fold = tokens_[i].fold;  // a view compares lengths first
       std::string series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
         last = i + m.length - 1;
-      } else if (tokens_[i].fold == "session" && i > 0 && ordinalAt(i - 1)) {
+      } else if (fold == "session" && i > 0 && ordinalAt(i - 1)) {
         series = "session";
-      } else if ((tokens_[i].fold == "summit" || tokens_[i].fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
+      } else if ((fold == "summit" || fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
         series = "summit";
       } else {
         continue;
