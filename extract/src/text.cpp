@@ -247,12 +247,15 @@ void TextView::splitSentences(std::string_view language) {
     const bool tableRow = c == '\n' && startsListItem(t, i + 1);
     if ((c == '\n' || c == '\r') && !blankLine && !tableRow) c = ' ';
     if (c == '\f') c = '\n';
-    UChar units[U16_MAX_LENGTH];
-    int32_t length = 0;
-    UBool error = false;
-    U16_APPEND(units, length, U16_MAX_LENGTH, static_cast<UChar32>(c), error);
-    if (!error) flat.append(units, units + length);
-    for (int k = 0; k < U16_LENGTH(static_cast<UChar32>(c)); ++k) cpAt.push_back(i);
+    // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
+    if (c <= 0xFFFF) {
+      flat.push_back(static_cast<char16_t>(c));
+    } else if (c <= 0x10FFFF) {
+      flat.push_back(U16_LEAD(c));
+      flat.push_back(U16_TRAIL(c));
+    }
+    cpAt.push_back(i);
+    if (c > 0xFFFF) cpAt.push_back(i);
   }
   cpAt.push_back(t.size());
   const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(flat.size()));
