@@ -49,6 +49,28 @@ bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n
 
 bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
 
+// The end of the run of ASCII letters and digits starting at i (i itself if there is none).
+std::size_t asciiWordEnd(const std::u32string& t, std::size_t i) {
+  while (i < t.size() && t[i] < 0x80 && isWordChar(t[i])) ++i;
+  return i;
+}
+
+// Appends a run of ASCII letters and digits to a token in one step per string: most words are
+// ASCII, and growing two strings a character at a time is most of the cost of tokenizing.
+void appendAsciiWord(std::u32string_view run, Token& token, bool& anyLower, bool& allDigits) {
+  const std::size_t foldAt = token.fold.size();
+  const std::size_t displayAt = token.display.size();
+  token.fold.resize(foldAt + run.size());
+  token.display.resize(displayAt + run.size());
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const char c = static_cast<char>(run[k]);
+    token.display[displayAt + k] = c;
+    token.fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
+    anyLower = anyLower || isAsciiLower(run[k]);
+    allDigits = allDigits && isAsciiDigit(run[k]);
+  }
+}
+
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
 std::size_t tagLength(const std::u32string& t, std::size_t i) {
   if (t[i] != '<' || i + 1 >= t.size()) return 0;
@@ -206,6 +228,11 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
     bool anyLower = false;
     bool allDigits = true;
     while (i < t.size()) {
+      if (const std::size_t end = asciiWordEnd(t, i); end > i) {
+        appendAsciiWord(std::u32string_view(t).substr(i, end - i), token, anyLower, allDigits);
+        i = end;
+        continue;
+      }
       if (isWordChar(t[i])) {
         appendUtf8(token.fold, foldCodePoint(t[i]));
         appendUtf8(token.display, t[i]);
