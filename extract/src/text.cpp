@@ -263,8 +263,8 @@ void TextView::splitSentences(std::string_view language) {
   // sentences) but blank lines still end one; same length, so offsets carry over.
   // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
   // one character at a time costs more than the sentence breaking itself.
-  std::u16string flat;
-  flat.reserve(t.size());
+  std::u16string flat(2 * t.size(), u'\0');  // room for every code point as a surrogate pair
+  std::size_t units = 0;
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
   cpAt.reserve(t.size() + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -276,16 +276,16 @@ void TextView::splitSentences(std::string_view language) {
     if (c == '\f') c = '\n';
     // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
     if (c <= 0xFFFF) {
-      flat.push_back(static_cast<char16_t>(c));
+      flat[units++] = static_cast<char16_t>(c);
     } else if (c <= 0x10FFFF) {
-      flat.push_back(U16_LEAD(c));
-      flat.push_back(U16_TRAIL(c));
+      flat[units++] = U16_LEAD(c);
+      flat[units++] = U16_TRAIL(c);
     }
     cpAt.push_back(i);
     if (c > 0xFFFF) cpAt.push_back(i);
   }
   cpAt.push_back(t.size());
-  const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(flat.size()));
+  const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(alias);
   std::size_t start = 0;
