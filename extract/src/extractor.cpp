@@ -1393,9 +1393,10 @@ class Run {
         }
         Entity e;
         e.type = EntityType::Date;
-        e.iri = dateIri(options_.baseIri, full.iso());
-        e.label = full.iso();
-        e.keys.date = full.iso();
+        const std::string iso = full.iso();
+        e.iri = dateIri(options_.baseIri, iso);
+        e.label = iso;
+        e.keys.date = iso;
         entities_.add(std::move(e), view_.mention(d.first, d.last));
       }
     }
