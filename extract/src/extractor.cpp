@@ -316,19 +316,18 @@ class Run {
 
   void findNames() {
     for (std::size_t i = 0; i < tokens_.size();) {
-      const auto org = g_.organizationNames.longestAt(view_, i);
-      const auto state = g_.stateNames.longestAt(view_, i);
-      const auto place = g_.placeNames.longestAt(view_, i);
       const bool capital = tokens_[i].upper || tokens_[i].allUpper;
       std::optional<Hit> best;
-      auto consider = [&](const PhraseIndex::Match& m, EntityType type) {
+      auto consider = [&](const PhraseIndex& names, EntityType type) {
+        const auto m = names.longestAt(view_, i);
         if (m.length && (!best || m.length > best->last - best->first + 1))
           best = Hit{i, i + m.length - 1, type, m.payload};
       };
+      // Names start with a capital: most tokens need no look-up at all.
       if (capital) {
-        consider(org, EntityType::Organization);
-        consider(state, EntityType::State);
-        consider(place, EntityType::Place);
+        consider(g_.organizationNames, EntityType::Organization);
+        consider(g_.stateNames, EntityType::State);
+        consider(g_.placeNames, EntityType::Place);
       }
       if (!best) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
