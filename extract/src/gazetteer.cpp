@@ -63,7 +63,9 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
     if (!acronymWord(token.display)) entry.caseSensitive = false;
   }
   if (entry.words.empty()) return;
-  auto& groups = byFirstWordHash_[std::hash<std::string_view>{}(entry.words.front())];
+  const std::size_t hash = std::hash<std::string_view>{}(entry.words.front());
+  firstWordBits_[hash % kFirstWordBits] = true;
+  auto& groups = byFirstWordHash_[hash];
   auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.firstWord == entry.words.front(); });
   if (group == groups.end()) group = groups.insert(groups.end(), Group{entry.words.front(), {}});
   auto& bucket = group->entries;
@@ -92,6 +94,7 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
 }
 
 const std::vector<PhraseIndex::Entry>* PhraseIndex::startingWith(const Token& token) const {
+  if (!firstWordBits_[token.foldHash % kFirstWordBits]) return nullptr;
   const auto it = byFirstWordHash_.find(token.foldHash);
   if (it == byFirstWordHash_.end()) return nullptr;
   for (const Group& group : it->second) {

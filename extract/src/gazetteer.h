@@ -49,6 +49,10 @@ class PhraseIndex {
   // Keyed by the hash of the first word, which every token carries (Token::foldHash): a look-up
   // hashes nothing and compares one word.
   std::unordered_map<std::size_t, std::vector<Group>> byFirstWordHash_;
+  // One bit per value of the low bits of a first word's hash: most tokens start no phrase, and
+  // the bit says so without a walk through the hash table.
+  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 16;
+  std::vector<bool> firstWordBits_ = std::vector<bool>(kFirstWordBits);
 };
 
 // Hashes a folded word. A hasher of our own also keeps libstdc++ from comparing the word with
