@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "dates.h"
 #include "diplograph/extract/iris.h"
@@ -48,13 +49,14 @@ class Entities {
   }
 
  private:
-  std::map<std::string, std::size_t> byIri_;
+  std::unordered_map<std::string, std::size_t> byIri_;  // IRIs share long prefixes: hashed, not ordered
   std::vector<Entity> list_;
 };
 
 struct Person {
   std::vector<std::string> words;  // folded name tokens
   std::string name;                // as written, honorifics dropped
+  std::string iri;                 // made once: transliterating a name is costly, posts ask often
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges of its mentions
 };
 
@@ -78,11 +80,13 @@ struct MeetingDraft {
 };
 
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
+  const WordSet& frWords = g.wordsOf("stop-fr");
+  const WordSet& enWords = g.wordsOf("stop-en");
   int fr = 0;
   int en = 0;
   for (const auto& token : view.tokens()) {
-    if (g.isWord("stop-fr", token.fold)) ++fr;
-    if (g.isWord("stop-en", token.fold)) ++en;
+    if (frWords.count(token.fold)) ++fr;
+    if (enWords.count(token.fold)) ++en;
   }
   return fr > en ? "fr" : "en";
 }
@@ -101,7 +105,8 @@ int ordinalOf(const Token& token) {
   return 0;
 }
 
-bool isArticle(const std::string& f) {
+// A view, so each comparison checks the length first (std::string's compares contents first).
+bool isArticle(std::string_view f) {
   return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
          f == "of";
 }
@@ -110,9 +115,12 @@ class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
       : options_(options), g_(g), document_(document),
-        // The language probe is a temporary: freed before the real view is built, so peak
-        // memory holds one token list, not two.
-        language_(detectLanguage(TextView(document.text, "en", false), g)), view_(document.text, language_), tokens_(view_.tokens()) {
+        // One token list serves both: the language is told from the tokens, then the
+        // sentences are split by that language's rules.
+        view_(document.text), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
+    view_.splitSentences(language_);
+    cues_ = g.cues.longestEach(view_);
+    postNames_ = g.postNames.longestEach(view_);
     const auto& text = view_.text();
     for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
   }
@@ -206,6 +214,14 @@ class Run {
     return "";
   }
 
+  // ---- gazetteer look-ups ----------------------------------------------------------------
+  // The rules ask about the same tokens many times: cues and posts are looked up once per token.
+  std::string_view cueAt(std::size_t i, std::size_t* length = nullptr) const {
+    if (length) *length = cues_[i].length;
+    return g_.cueKind(cues_[i]);
+  }
+  const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
+
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
     // Only blanks, list numbers or bullets between the previous line break and token i.
@@ -222,7 +238,7 @@ class Run {
   void findBackground() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "background" || !atLineStart(i)) continue;
+      if (cueAt(i, &length) != "background" || !atLineStart(i)) continue;
       // A heading: the cue is followed by a stop, a bracket or the end of the line.
       const std::size_t next = i + length;
       bool heading = next >= tokens_.size();
@@ -279,7 +295,7 @@ class Run {
   void findNamedSites() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "site") continue;
+      if (cueAt(i, &length) != "site") continue;
       const std::size_t first = skipArticles(i + length);
       std::size_t last = first;
       if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
@@ -300,19 +316,18 @@ class Run {
 
   void findNames() {
     for (std::size_t i = 0; i < tokens_.size();) {
-      const auto org = g_.organizationNames.longestAt(view_, i);
-      const auto state = g_.stateNames.longestAt(view_, i);
-      const auto place = g_.placeNames.longestAt(view_, i);
       const bool capital = tokens_[i].upper || tokens_[i].allUpper;
       std::optional<Hit> best;
-      auto consider = [&](const PhraseIndex::Match& m, EntityType type) {
+      auto consider = [&](const PhraseIndex& names, EntityType type) {
+        const auto m = names.longestAt(view_, i);
         if (m.length && (!best || m.length > best->last - best->first + 1))
           best = Hit{i, i + m.length - 1, type, m.payload};
       };
+      // Names start with a capital: most tokens need no look-up at all.
       if (capital) {
-        consider(org, EntityType::Organization);
-        consider(state, EntityType::State);
-        consider(place, EntityType::Place);
+        consider(g_.organizationNames, EntityType::Organization);
+        consider(g_.stateNames, EntityType::State);
+        consider(g_.placeNames, EntityType::Place);
       }
       if (!best) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
@@ -390,8 +405,8 @@ class Run {
     if (g_.months.count(t.fold)) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
     const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
-    if (!joined && g_.postNames.longestAt(view_, k).length) return false;
-    if (!g_.cueAt(view_, k).empty() && g_.cueAt(view_, k) != "particle") return false;
+    if (!joined && postNameAt(k).length) return false;
+    if (!cueAt(k).empty() && cueAt(k) != "particle") return false;
     return true;
   }
 
@@ -432,11 +447,11 @@ class Run {
   std::size_t skipHonorifics(std::size_t k) const {
     while (k < tokens_.size()) {
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, k, &length);
+      const auto kind = cueAt(k, &length);
       if (kind == "honorific") {
         k += length;
       } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
-                 g_.cueAt(view_, k + 1) == "honorific") {
+                 cueAt(k + 1) == "honorific") {
         ++k;
       } else {
         break;
@@ -466,7 +481,7 @@ class Run {
   void findPersons() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "honorific") continue;
+      if (cueAt(i, &length) != "honorific") continue;
       std::size_t k = skipHonorifics(i);
       if (k >= tokens_.size()) break;
       if (k > i) {
@@ -483,7 +498,7 @@ class Run {
     }
     // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const auto post = g_.postNames.longestAt(view_, i);
+      const auto post = postNameAt(i);
       if (!post.length) continue;
       std::size_t k = i + post.length;
       if (k < tokens_.size() && !view_.punctuatedBefore(k)) {
@@ -521,7 +536,9 @@ class Run {
         std::size_t real = 0;
         for (const auto& w : words) real += g_.isWord("particle", w) ? 0 : 1;
         if (real < 2) continue;
-        persons_.push_back({words, nameText(first, last), {}});
+        std::string name = nameText(first, last);
+        std::string iri = personIri(options_.baseIri, name);
+        persons_.push_back({words, std::move(name), std::move(iri), {}});
         match = persons_.size() - 1;
       }
       auto& spans = persons_[*match].spans;
@@ -590,7 +607,8 @@ class Run {
     if (k - lineStart >= 2 || c == '-' || c == '*' || c == '|' || c == U'\u2022' || c == U'\u2013' || c == U'\u2014')
       return true;
     const std::size_t end = text.find(U'\n', k);
-    return text.substr(k, end == std::u32string::npos ? std::u32string::npos : end - k).find(U"....") != std::u32string::npos;
+    const auto line = std::u32string_view(text).substr(k, end == std::u32string::npos ? std::u32string::npos : end - k);
+    return line.find(U"....") != std::u32string_view::npos;
   }
 
   // Whether token k is the first word of the item on its line, after the bullet and articles
@@ -627,7 +645,7 @@ class Run {
       ++words;
       if (attendSentences.count(tokens_[i].sentence)) return true;
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) == "attend-heading") heading = true;
+      if (cueAt(i, &length) == "attend-heading") heading = true;
     }
     return heading && words <= 6;
   }
@@ -654,7 +672,7 @@ class Run {
       if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
         return *h;
       }
-      if (g_.postNames.longestAt(view_, j).length && j > k) return std::nullopt;
+      if (postNameAt(j).length && j > k) return std::nullopt;
     }
     return std::nullopt;
   }
@@ -665,7 +683,7 @@ class Run {
   }
 
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
-    const std::string subject = personIri(options_.baseIri, persons_[person].name);
+    const std::string& subject = persons_[person].iri;
     const std::string object = entityIri(of);
     for (const auto& r : relations_) {
       if (r.subject == subject && r.predicate == "holdsPost" && r.object == post && r.of == object) return;
@@ -699,7 +717,7 @@ class Run {
   std::optional<Hit> postedTo(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
     std::size_t length = 0;
-    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || g_.cueAt(view_, k, &length) == "abroad";
+    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || cueAt(k, &length) == "abroad";
     if (!to) return std::nullopt;
     for (std::size_t j = k + 1; j < tokens_.size() && j < k + 7; ++j) {
       if (view_.punctuatedBefore(j)) return std::nullopt;
@@ -718,12 +736,12 @@ class Run {
   // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
   // Affaires étrangères"); sets `demonym` to that adjective.
   PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
-    auto post = g_.postNames.longestAt(view_, i);
+    auto post = postNameAt(i);
     const auto inside = demonymAt(i + 1);
     if (inside && i + 2 < tokens_.size()) {
       const std::size_t from = tokens_[i + 2].start;
       const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(tokens_[i].display + " " + view_.slice(from, to), "en", false);
+      const TextView rest(tokens_[i].display + " " + view_.slice(from, to));
       const auto longer = g_.postNames.longestAt(rest, 0);
       if (longer.length >= 2 && longer.length + 1 > post.length) {
         *demonym = inside;
@@ -847,7 +865,7 @@ class Run {
     if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (g_.cueAt(view_, i) == "future") out.insert(tokens_[i].sentence);
+      if (cueAt(i) == "future") out.insert(tokens_[i].sentence);
     }
     return futureSentences_.emplace(std::move(out));
   }
@@ -863,14 +881,15 @@ class Run {
     std::vector<MeetingDraft> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const auto m = g_.seriesNames.longestAt(view_, i);
+      const std::string_view fold = tokens_[i].fold;  // a view compares lengths first
       std::string series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
         last = i + m.length - 1;
-      } else if (tokens_[i].fold == "session" && i > 0 && ordinalAt(i - 1)) {
+      } else if (fold == "session" && i > 0 && ordinalAt(i - 1)) {
         series = "session";
-      } else if ((tokens_[i].fold == "summit" || tokens_[i].fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
+      } else if ((fold == "summit" || fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
         series = "summit";
       } else {
         continue;
@@ -994,7 +1013,7 @@ class Run {
   bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].sentence != sentence) continue;
-      const std::string kind = g_.cueAt(view_, i);
+      const std::string_view kind = cueAt(i);
       for (const char* k : kinds) {
         if (kind == k) return true;
       }
@@ -1083,7 +1102,7 @@ class Run {
       bool isSidelines = false;
       for (std::size_t back = 1; back <= 7 && d.first >= back; ++back) {
         std::size_t length = 0;
-        if (g_.cueAt(view_, d.first - back, &length) != "sidelines") continue;
+        if (cueAt(d.first - back, &length) != "sidelines") continue;
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
@@ -1189,7 +1208,7 @@ class Run {
     std::optional<std::size_t> opener;
     for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, i, &length);
+      const auto kind = cueAt(i, &length);
       if (kind.empty() || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
@@ -1219,7 +1238,7 @@ class Run {
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
-    m.chair = personIri(options_.baseIri, persons_[*who].name);
+    m.chair = persons_[*who].iri;
     const auto& span = persons_[*who].spans.front();
     relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
   }
@@ -1230,7 +1249,7 @@ class Run {
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (g_.cueAt(view_, i, &length) != "members-of") continue;
+      if (cueAt(i, &length) != "members-of") continue;
       bool bracket = false;
       for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
         const auto gap = view_.gapBefore(k);
@@ -1250,7 +1269,8 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       std::size_t length = 0;
-      const auto kind = g_.cueAt(view_, i, &length);
+      const auto kind = cueAt(i, &length);
+      if (!length) continue;
       if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
       if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
       if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
@@ -1294,7 +1314,7 @@ class Run {
       bool abroad = false;
       for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
         std::size_t length = 0;
-        if (g_.cueAt(view_, h.first - back, &length) == "abroad") abroad = true;
+        if (cueAt(h.first - back, &length) == "abroad") abroad = true;
         if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
       }
       if (abroad) continue;
@@ -1372,9 +1392,10 @@ class Run {
         }
         Entity e;
         e.type = EntityType::Date;
-        e.iri = dateIri(options_.baseIri, full.iso());
-        e.label = full.iso();
-        e.keys.date = full.iso();
+        const std::string iso = full.iso();
+        e.iri = dateIri(options_.baseIri, iso);
+        e.label = iso;
+        e.keys.date = iso;
         entities_.add(std::move(e), view_.mention(d.first, d.last));
       }
     }
@@ -1401,7 +1422,7 @@ class Run {
       const auto& p = persons_[pm.person];
       Entity e;
       e.type = EntityType::Person;
-      e.iri = personIri(options_.baseIri, p.name);
+      e.iri = p.iri;
       e.label = p.name;
       e.keys.name = p.name;
       entities_.add(std::move(e), view_.mention(pm.first, pm.last));
@@ -1411,9 +1432,11 @@ class Run {
   const ExtractOptions& options_;
   const Gazetteer& g_;
   const Document& document_;
-  std::string language_;
   TextView view_;
+  std::string language_;
   const std::vector<Token>& tokens_;
+  std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
+  std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 

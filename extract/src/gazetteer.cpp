@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -52,7 +53,7 @@ bool acronymWord(const std::string& word) {
 }  // namespace
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
-  TextView view(phrase, "en", false);
+  TextView view(phrase);
   Entry entry;
   entry.payload = payload;
   entry.caseSensitive = !view.tokens().empty();
@@ -62,7 +63,12 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
     if (!acronymWord(token.display)) entry.caseSensitive = false;
   }
   if (entry.words.empty()) return;
-  auto& bucket = byFirstWord_[entry.words.front()];
+  const std::size_t hash = std::hash<std::string_view>{}(entry.words.front());
+  firstWordBits_[hash % kFirstWordBits] = true;
+  auto& groups = byFirstWordHash_[hash];
+  auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.firstWord == entry.words.front(); });
+  if (group == groups.end()) group = groups.insert(groups.end(), Group{entry.words.front(), {}});
+  auto& bucket = group->entries;
   bucket.push_back(std::move(entry));
   // Longest first, so the first full match is the longest.
   std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
@@ -73,7 +79,10 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
   if (i + entry.words.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < entry.words.size(); ++k) {
     const Token& token = tokens[i + k];
-    if (token.fold != entry.words[k] || (entry.caseSensitive && token.display != entry.displays[k])) return false;
+    // As views: libstdc++ compares std::strings by content before it compares their lengths.
+    if (std::string_view(token.fold) != entry.words[k] ||
+        (entry.caseSensitive && std::string_view(token.display) != entry.displays[k]))
+      return false;
     // A phrase does not run across a table cell, a page or a bracket.
     if (k > 0) {
       for (char32_t c : view.gapBefore(i + k)) {
@@ -84,34 +93,58 @@ bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t 
   return true;
 }
 
+const std::vector<PhraseIndex::Entry>* PhraseIndex::startingWith(const Token& token) const {
+  if (!firstWordBits_[token.foldHash % kFirstWordBits]) return nullptr;
+  const auto it = byFirstWordHash_.find(token.foldHash);
+  if (it == byFirstWordHash_.end()) return nullptr;
+  for (const Group& group : it->second) {
+    if (std::string_view(group.firstWord) == token.fold) return &group.entries;
+  }
+  return nullptr;
+}
+
 PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
-  const auto it = byFirstWord_.find(view.tokens()[i].fold);
-  if (it == byFirstWord_.end()) return {};
-  for (const Entry& entry : it->second) {
+  const auto* entries = startingWith(view.tokens()[i]);
+  if (!entries) return {};
+  for (const Entry& entry : *entries) {
     if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
   }
   return {};
 }
 
+std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
+  std::vector<Match> out;
+  out.reserve(view.tokens().size());
+  for (std::size_t i = 0; i < view.tokens().size(); ++i) out.push_back(longestAt(view, i));
+  return out;
+}
+
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  const auto it = byFirstWord_.find(view.tokens()[i].fold);
-  if (it == byFirstWord_.end()) return out;
-  for (const Entry& entry : it->second) {
+  const auto* entries = startingWith(view.tokens()[i]);
+  if (!entries) return out;
+  for (const Entry& entry : *entries) {
     if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
   }
   return out;
 }
 
-bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const {
+bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const { return wordsOf(kind).count(fold); }
+
+const WordSet& Gazetteer::wordsOf(const std::string& kind) const {
+  static const WordSet none;
   const auto it = words.find(kind);
-  return it != words.end() && std::find(it->second.begin(), it->second.end(), fold) != it->second.end();
+  return it == words.end() ? none : it->second;
 }
 
-std::string Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
+std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
   const auto match = cues.longestAt(view, i);
   if (length) *length = match.length;
-  return match.length ? cueKinds[match.payload] : std::string();
+  return cueKind(match);
+}
+
+std::string_view Gazetteer::cueKind(const PhraseIndex::Match& match) const {
+  return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
 }
 
 Gazetteer loadGazetteer(const fs::path& dir) {
@@ -213,7 +246,7 @@ Gazetteer loadGazetteer(const fs::path& dir) {
 
   for (const auto& row : readTsv(dir / "gazetteers" / "cues.tsv", 2)) {
     const auto words = foldedWords(row[1]);
-    if (words.size() == 1) g.words[row[0]].push_back(words.front());
+    if (words.size() == 1) g.words[row[0]].insert(words.front());
     g.cues.add(row[1], g.cueKinds.size());
     g.cueKinds.push_back(row[0]);
   }

@@ -4,10 +4,12 @@
 // series and cue phrases all come from data/gazetteers/.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text.h"
@@ -24,6 +26,8 @@ class PhraseIndex {
   };
   void add(std::string_view phrase, std::size_t payload);
   Match longestAt(const TextView& view, std::size_t i) const;
+  // longestAt for every token of the view, in token order.
+  std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
 
@@ -34,9 +38,31 @@ class PhraseIndex {
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
+  // Phrases sharing a first word, longest first.
+  struct Group {
+    std::string firstWord;
+    std::vector<Entry> entries;
+  };
   bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>> byFirstWord_;
+  // The phrases that may start at token i, or nullptr.
+  const std::vector<Entry>* startingWith(const Token& token) const;
+  // Keyed by the hash of the first word, which every token carries (Token::foldHash): a look-up
+  // hashes nothing and compares one word.
+  std::unordered_map<std::size_t, std::vector<Group>> byFirstWordHash_;
+  // One bit per value of the low bits of a first word's hash: most tokens start no phrase, and
+  // the bit says so without a walk through the hash table.
+  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 16;
+  std::vector<bool> firstWordBits_ = std::vector<bool>(kFirstWordBits);
 };
+
+// Hashes a folded word. A hasher of our own also keeps libstdc++ from comparing the word with
+// every key of a table of up to 20 words, as it does with std::hash<std::string>.
+struct WordHash {
+  std::size_t operator()(const std::string& word) const { return std::hash<std::string_view>{}(word); }
+};
+template <typename T>
+using WordMap = std::unordered_map<std::string, T, WordHash>;  // folded word -> T
+using WordSet = std::unordered_set<std::string, WordHash>;     // folded words
 
 struct StateInfo {
   std::string iso3;
@@ -62,7 +88,7 @@ struct SeriesInfo {
 struct Gazetteer {
   std::vector<StateInfo> states;
   PhraseIndex stateNames;
-  std::map<std::string, std::size_t> demonyms;  // folded adjective -> index into states
+  WordMap<std::size_t> demonyms;  // folded adjective -> index into states
   std::vector<OrganizationInfo> organizations;
   PhraseIndex organizationNames;
   std::vector<PlaceInfo> places;
@@ -74,13 +100,17 @@ struct Gazetteer {
   // Cue phrases by kind (cues.tsv): "honorific", "particle", "chair-after", "background", ...
   std::vector<std::string> cueKinds;
   PhraseIndex cues;
-  std::map<std::string, int> months;  // folded month name -> 1..12
-  std::map<std::string, int> ordinals;  // folded ordinal or tens word -> value
-  std::map<std::string, std::vector<std::string>> words;  // single-word cue kinds, folded
+  WordMap<int> months;  // folded month name -> 1..12
+  WordMap<int> ordinals;  // folded ordinal or tens word -> value
+  WordMap<WordSet> words;  // single-word cue kinds -> their folded words
 
   bool isWord(const std::string& kind, const std::string& fold) const;
+  // The words of a single-word cue kind (empty if none): for scans that ask for every token.
+  const WordSet& wordsOf(const std::string& kind) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
-  std::string cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  // The kind of a cue match, or "" for no match.
+  std::string_view cueKind(const PhraseIndex::Match& match) const;
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -28,11 +29,47 @@ icu::BreakIterator* sentenceBreaks(std::string_view language) {
   return found->second.get();
 }
 
-bool isWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0; }
+// ASCII answers come first: ICU's property look-ups cost more than the rest of tokenizing.
+bool isAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
+bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool isWordChar(char32_t c) {
+  if (c < 0x80) return isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c);
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+}
+bool isLower(char32_t c) { return c < 0x80 ? isAsciiLower(c) : u_islower(static_cast<UChar32>(c)); }
+bool isDigit(char32_t c) { return c < 0x80 ? isAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
+bool isUpperOrTitle(char32_t c) {
+  if (c < 0x80) return isAsciiUpper(c);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
 
 bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x202F; }
 
 bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
+
+// The end of the run of ASCII letters and digits starting at i (i itself if there is none).
+std::size_t asciiWordEnd(const std::u32string& t, std::size_t i) {
+  while (i < t.size() && t[i] < 0x80 && isWordChar(t[i])) ++i;
+  return i;
+}
+
+// Appends a run of ASCII letters and digits to a token in one step per string: most words are
+// ASCII, and growing two strings a character at a time is most of the cost of tokenizing.
+void appendAsciiWord(std::u32string_view run, Token& token, bool& anyLower, bool& allDigits) {
+  const std::size_t foldAt = token.fold.size();
+  const std::size_t displayAt = token.display.size();
+  token.fold.resize(foldAt + run.size());
+  token.display.resize(displayAt + run.size());
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const char c = static_cast<char>(run[k]);
+    token.display[displayAt + k] = c;
+    token.fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
+    anyLower = anyLower || isAsciiLower(run[k]);
+    allDigits = allDigits && isAsciiDigit(run[k]);
+  }
+}
 
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
 std::size_t tagLength(const std::u32string& t, std::size_t i) {
@@ -55,7 +92,7 @@ std::size_t hyphenationEnd(const std::u32string& t, std::size_t i) {
   if (k >= t.size() || t[k] != '\n') return 0;
   ++k;
   while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
-  if (k >= t.size() || !u_islower(static_cast<UChar32>(t[k]))) return 0;
+  if (k >= t.size() || !isLower(t[k])) return 0;
   return k;
 }
 
@@ -82,7 +119,7 @@ bool continuesAcrossBlank(const std::u32string& t, std::size_t i) {
   while (after < t.size() && isSpace(t[after])) ++after;
   if (before == 0 || after >= t.size()) return false;
   const char32_t last = t[before - 1];
-  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && u_islower(static_cast<UChar32>(t[after]));
+  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && isLower(t[after]);
 }
 
 // A line that starts a table row, a list item or a heading ("| ...", "- ", "* ", "# ", "2. ").
@@ -97,39 +134,58 @@ bool startsListItem(const std::u32string& t, std::size_t i) {
   return k > i && k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
 }
 
+// Appends code point c to out in UTF-8.
+void appendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
 }  // namespace
 
 std::u32string toCodePoints(std::string_view utf8) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
-  out.reserve(static_cast<std::size_t>(u.length()));
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
+  out.reserve(utf8.size());
+  const auto ascii = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]) < 0x80; };
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t end = i;
+    if (ascii(i)) {
+      while (end < utf8.size() && ascii(end)) ++end;
+      out.append(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end));
+      i = end;
+      continue;
+    }
+    // A run of non-ASCII bytes goes to ICU whole: an ASCII byte never belongs to a multi-byte
+    // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
+    // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
+    while (end < utf8.size() && !ascii(end)) ++end;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
+    for (int32_t k = 0; k < u.length();) {
+      const UChar32 c = u.char32At(k);
+      out.push_back(static_cast<char32_t>(c));
+      k += U16_LENGTH(c);
+    }
+    i = end;
   }
   return out;
 }
 
 std::string toUtf8(std::u32string_view text) {
   std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  out.reserve(text.size());
+  for (char32_t c : text) appendUtf8(out, c);
   return out;
 }
 
@@ -150,13 +206,13 @@ char32_t foldCodePoint(char32_t c) {
 }
 
 std::vector<std::string> foldedWords(std::string_view phrase) {
-  TextView view(phrase, "en", false);
+  TextView view(phrase);
   std::vector<std::string> out;
   for (const auto& token : view.tokens()) out.push_back(token.fold);
   return out;
 }
 
-TextView::TextView(std::string_view utf8, std::string_view language, bool withSentences) : text_(toCodePoints(utf8)) {
+TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
@@ -169,16 +225,19 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
     }
     Token token;
     token.start = i;
-    std::u32string fold;
-    std::u32string display;
     bool anyLower = false;
     bool allDigits = true;
     while (i < t.size()) {
+      if (const std::size_t end = asciiWordEnd(t, i); end > i) {
+        appendAsciiWord(std::u32string_view(t).substr(i, end - i), token, anyLower, allDigits);
+        i = end;
+        continue;
+      }
       if (isWordChar(t[i])) {
-        fold += foldCodePoint(t[i]);
-        display += t[i];
-        if (u_islower(static_cast<UChar32>(t[i]))) anyLower = true;
-        if (!u_isdigit(static_cast<UChar32>(t[i]))) allDigits = false;
+        appendUtf8(token.fold, foldCodePoint(t[i]));
+        appendUtf8(token.display, t[i]);
+        if (isLower(t[i])) anyLower = true;
+        if (!isDigit(t[i])) allDigits = false;
         ++i;
         continue;
       }
@@ -189,19 +248,25 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
       break;
     }
     token.end = i;
-    token.fold = toUtf8(fold);
-    token.display = toUtf8(display);
-    token.upper = u_isupper(static_cast<UChar32>(display[0])) || u_istitle(static_cast<UChar32>(display[0]));
+    token.foldHash = std::hash<std::string_view>{}(token.fold);
+    // A token starts on a word character, so its first letter is the text's.
+    token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;
     token.digits = allDigits;
     tokens_.push_back(std::move(token));
   }
+}
 
-  if (!withSentences) return;
+void TextView::splitSentences(std::string_view language) {
+  const std::u32string& t = text_;
   // Sentences by ICU, on a copy where single line breaks are blanks (hard-wrapped lines are not
   // sentences) but blank lines still end one; same length, so offsets carry over.
-  icu::UnicodeString flat;
+  // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
+  // one character at a time costs more than the sentence breaking itself.
+  std::u16string flat(2 * t.size(), u'\0');  // room for every code point as a surrogate pair
+  std::size_t units = 0;
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
+  cpAt.reserve(t.size() + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
     const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
@@ -209,12 +274,20 @@ TextView::TextView(std::string_view utf8, std::string_view language, bool withSe
     const bool tableRow = c == '\n' && startsListItem(t, i + 1);
     if ((c == '\n' || c == '\r') && !blankLine && !tableRow) c = ' ';
     if (c == '\f') c = '\n';
-    flat.append(static_cast<UChar32>(c));
-    for (int k = 0; k < U16_LENGTH(static_cast<UChar32>(c)); ++k) cpAt.push_back(i);
+    // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
+    if (c <= 0xFFFF) {
+      flat[units++] = static_cast<char16_t>(c);
+    } else if (c <= 0x10FFFF) {
+      flat[units++] = U16_LEAD(c);
+      flat[units++] = U16_TRAIL(c);
+    }
+    cpAt.push_back(i);
+    if (c > 0xFFFF) cpAt.push_back(i);
   }
   cpAt.push_back(t.size());
+  const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
-  breaks->setText(flat);
+  breaks->setText(alias);
   std::size_t start = 0;
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const std::size_t end = cpAt[static_cast<std::size_t>(b)];

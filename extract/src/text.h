@@ -20,6 +20,7 @@ struct Token {
   std::size_t end = 0;
   std::string fold;      // case-folded, accents removed, hyphenation removed (UTF-8)
   std::string display;   // as written, hyphenation removed (UTF-8)
+  std::size_t foldHash = 0;  // std::hash of fold, computed once for every gazetteer look-up
   bool upper = false;    // first letter is upper case
   bool allUpper = false;  // every letter is upper case (acronyms, capitalised titles)
   bool digits = false;   // only digits
@@ -28,8 +29,11 @@ struct Token {
 
 class TextView {
  public:
-  // Sentences are split only when withSentences is set (phrases in gazetteers need none).
-  TextView(std::string_view utf8, std::string_view language, bool withSentences = true);
+  // Tokens only: phrases in gazetteers need no sentences, and a document's language, which the
+  // sentence rules depend on, is told from its tokens.
+  explicit TextView(std::string_view utf8);
+  // Splits the text into sentences by the rules of `language` and numbers each token's sentence.
+  void splitSentences(std::string_view language);
 
   const std::u32string& text() const { return text_; }
   const std::vector<Token>& tokens() const { return tokens_; }
