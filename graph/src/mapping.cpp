@@ -77,9 +77,16 @@ class Mapper {
     for (const auto& entity : x_.entities) mapEntity(entity);
     for (const auto& meeting : x_.meetings) mapMeeting(meeting);
     for (const auto& relation : x_.relations) mapRelation(relation);
-    std::sort(out_.begin(), out_.end());
-    out_.erase(std::unique(out_.begin(), out_.end()), out_.end());
-    return std::move(out_);
+    // Sorted through indices: moving a triple (six strings) costs more than comparing two.
+    std::vector<std::uint32_t> order(out_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return out_[a] < out_[b]; });
+    std::vector<Triple> sorted;
+    sorted.reserve(order.size());
+    for (std::uint32_t i : order) {
+      if (sorted.empty() || sorted.back() != out_[i]) sorted.push_back(std::move(out_[i]));
+    }
+    return sorted;
   }
 
  private:

@@ -7,67 +7,98 @@
 namespace diplograph::graph {
 namespace {
 
-// N-Triples string escaping: the escapes of the grammar, \uXXXX for other control characters.
-std::string escapeLiteral(const std::string& value) {
-  std::string out;
-  out.reserve(value.size() + 2);
-  for (unsigned char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04X", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
+// Appends `value`, escaping each byte `needsEscape` marks: runs of plain bytes are copied whole,
+// since most IRIs and literals have nothing to escape.
+template <typename NeedsEscape, typename Escape>
+void appendEscaped(std::string& out, const std::string& value, NeedsEscape needsEscape, Escape escape) {
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (!needsEscape(c)) continue;
+    out.append(value, plain, i - plain);
+    escape(out, c);
+    plain = i + 1;
   }
-  return out;
+  out.append(value, plain, std::string::npos);
+}
+
+void appendHex(std::string& out, const char* format, unsigned char c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, format, c);
+  out += buffer;
+}
+
+// N-Triples string escaping: the escapes of the grammar, \uXXXX for other control characters.
+void appendLiteral(std::string& out, const std::string& value) {
+  appendEscaped(
+      out, value, [](unsigned char c) { return c < 0x20 || c == 0x7F || c == '"' || c == '\\'; },
+      [](std::string& to, unsigned char c) {
+        switch (c) {
+          case '"': to += "\\\""; break;
+          case '\\': to += "\\\\"; break;
+          case '\n': to += "\\n"; break;
+          case '\r': to += "\\r"; break;
+          case '\t': to += "\\t"; break;
+          default: appendHex(to, "\\u%04X", c);
+        }
+      });
 }
 
 // IRIs cannot hold spaces, quotes, angle brackets and the like; percent-encode what the
 // N-Triples IRIREF production forbids so a hostile string still yields a valid IRI.
-std::string escapeIri(const std::string& value) {
-  std::string out;
-  out.reserve(value.size());
-  for (unsigned char c : value) {
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
-        c == '`' || c == '\\') {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-      out += buffer;
-    } else {
-      out += static_cast<char>(c);
-    }
+void appendIri(std::string& out, const std::string& value) {
+  out += '<';
+  appendEscaped(
+      out, value,
+      [](unsigned char c) {
+        return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
+               c == '`' || c == '\\';
+      },
+      [](std::string& to, unsigned char c) { appendHex(to, "%%%02X", c); });
+  out += '>';
+}
+
+void appendTerm(std::string& out, const Term& term) {
+  switch (term.kind) {
+    case Term::Kind::Iri: return appendIri(out, term.value);
+    case Term::Kind::Blank:
+      out += "_:";
+      out += term.value;
+      return;
+    case Term::Kind::Unbound: return;
+    case Term::Kind::Literal:
+      out += '"';
+      appendLiteral(out, term.value);
+      out += '"';
+      if (!term.language.empty()) {
+        out += '@';
+        out += term.language;
+      } else if (!term.datatype.empty()) {
+        out += "^^";
+        appendIri(out, term.datatype);
+      }
+      return;
   }
-  return out;
 }
 
 }  // namespace
 
 std::string toNTriples(const Term& term) {
-  switch (term.kind) {
-    case Term::Kind::Iri: return "<" + escapeIri(term.value) + ">";
-    case Term::Kind::Blank: return "_:" + term.value;
-    case Term::Kind::Unbound: return "";
-    case Term::Kind::Literal: {
-      std::string out = "\"" + escapeLiteral(term.value) + "\"";
-      if (!term.language.empty()) return out + "@" + term.language;
-      if (!term.datatype.empty()) return out + "^^<" + escapeIri(term.datatype) + ">";
-      return out;
-    }
-  }
-  return "";
+  std::string out;
+  appendTerm(out, term);
+  return out;
 }
 
 std::string toNTriples(const Triple& triple) {
-  return toNTriples(triple.subject) + " " + toNTriples(triple.predicate) + " " + toNTriples(triple.object) + " .";
+  std::string out;
+  out.reserve(triple.subject.value.size() + triple.predicate.value.size() + triple.object.value.size() + 16);
+  appendTerm(out, triple.subject);
+  out += ' ';
+  appendTerm(out, triple.predicate);
+  out += ' ';
+  appendTerm(out, triple.object);
+  out += " .";
+  return out;
 }
 
 namespace vocab {

@@ -204,12 +204,11 @@ struct Store::Impl {
   }
 
   void add(const std::vector<Triple>& triples) {
+    if (options.kind == StoreKind::Lmdb) return lmdb::addTriples(storage.get(), triples);
     for (const auto& triple : triples) {
       auto statement = session.statement(triple);
-      // librdf returns -1 ("non 0") for a statement it holds, >0 for an illegal one. The lmdb
-      // storage needs no check: adding a statement it holds changes nothing.
-      if (options.kind != StoreKind::Lmdb && librdf_model_contains_statement(model.get(), statement.get()) < 0)
-        continue;
+      // librdf returns -1 ("non 0") for a statement it holds, >0 for an illegal one.
+      if (librdf_model_contains_statement(model.get(), statement.get()) < 0) continue;
       if (librdf_model_add_statement(model.get(), statement.get()) != 0)
         throw StoreError(session.takeError(
             options.kind == StoreKind::Memory

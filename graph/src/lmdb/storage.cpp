@@ -73,6 +73,32 @@ bool encodeNode(librdf_node* node, std::string& out) {
   }
 }
 
+// The bytes encodeNode gives for the librdf node of `term` (a language tag wins over a
+// datatype, as in librdf); false for an unbound term.
+bool encodeTerm(const Term& term, std::string& out) {
+  out.clear();
+  switch (term.kind) {
+    case Term::Kind::Iri: out.push_back('I'); break;
+    case Term::Kind::Blank: out.push_back('B'); break;
+    case Term::Kind::Literal:
+      if (!term.language.empty()) {
+        out.push_back('G');
+        out += term.language;
+        out.push_back('\0');
+      } else if (!term.datatype.empty()) {
+        out.push_back('T');
+        out += term.datatype;
+        out.push_back('\0');
+      } else {
+        out.push_back('L');
+      }
+      break;
+    case Term::Kind::Unbound: return false;
+  }
+  out += term.value;
+  return true;
+}
+
 // A new node for encoded term bytes (the caller owns it); throws StoreError.
 librdf_node* decodeNode(librdf_world* world, std::string_view bytes) {
   if (bytes.empty()) throw StoreError("corrupt term in the LMDB store");
@@ -229,10 +255,32 @@ struct Instance {
     const std::uint64_t known = lookup(txn, node);
     if (known != 0) return known;
     if (scratch.empty()) throw StoreError("cannot store an unbound or unknown kind of RDF node");
+    return addScratch(iriOf(node));
+  }
+
+  // The same for a plain term, without making a librdf node: the bulk-loading path.
+  std::uint64_t intern(const Term& term) {
+    if (!encodeTerm(term, scratch)) throw StoreError("cannot store an unbound RDF term");
+    if (auto it = ids.find(scratch); it != ids.end()) return it->second;
+    if (const std::uint64_t known = findTerm(txn, *env, scratch); known != 0) {
+      remember(nullptr, known);
+      return known;
+    }
+    return addScratch(nullptr);
+  }
+
+  // Adds the term encoded in `scratch` to the dictionary under a new id.
+  std::uint64_t addScratch(librdf_uri* iri) {
     const std::uint64_t id = nextId++;
     addTerm(txn, *env, scratch, id);
-    remember(iriOf(node), id);
+    remember(iri, id);
     return id;
+  }
+
+  // Queues a statement's ids for the indexes.
+  void addIds(std::uint64_t subject, std::uint64_t predicate, std::uint64_t object) {
+    pending.push_back({subject, predicate, object});
+    if (pending.size() >= kMaxPending) flush();
   }
 
   void remember(librdf_uri* iri, std::uint64_t id) {
@@ -247,12 +295,15 @@ struct Instance {
 
   void flush() {
     if (pending.empty()) return;
-    std::vector<std::array<unsigned char, kKeySize>> keys(pending.size());
+    // Sorted as integers in each index's order (big-endian keys sort the same way): comparing
+    // three words is several times cheaper than memcmp over 24-byte keys.
+    std::vector<std::array<std::uint64_t, 3>> sorted(pending.size());
     MDB_val empty = value("", 0);
     for (const Order* order : kOrders) {
-      for (std::size_t i = 0; i < pending.size(); ++i) makeKey(*order, pending[i].data(), keys[i].data());
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (std::size_t i = 0; i < pending.size(); ++i)
+        for (int part = 0; part < 3; ++part) sorted[i][order->slot[part]] = pending[i][part];
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
       MDB_cursor* cursor = nullptr;
       check(mdb_cursor_open(txn, env->dbi(order->db), &cursor), "cannot open an LMDB cursor");
       try {
@@ -263,7 +314,9 @@ struct Instance {
         bool haveLast = rc == MDB_SUCCESS && k.mv_size == kKeySize;
         if (haveLast) std::memcpy(last.data(), k.mv_data, kKeySize);
         if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) check(rc, "cannot read an LMDB index");
-        for (const auto& key : keys) {
+        std::array<unsigned char, kKeySize> key;
+        for (const auto& ids : sorted) {
+          for (int slot = 0; slot < 3; ++slot) putId(key.data() + kIdSize * slot, ids[slot]);
           const bool append = !haveLast || key > last;  // past the end: fill pages in order
           k = value(key.data(), kKeySize);
           rc = mdb_cursor_put(cursor, &k, &empty, append ? MDB_APPEND : MDB_NOOVERWRITE);
@@ -279,7 +332,7 @@ struct Instance {
         throw;
       }
       mdb_cursor_close(cursor);
-      keys.resize(pending.size());
+      sorted.resize(pending.size());
     }
     pending.clear();
   }
@@ -633,8 +686,7 @@ void addOne(Instance& inst, librdf_statement* statement) {
     if (parts[part] == nullptr) throw StoreError("cannot add an incomplete statement");
     ids[part] = inst.intern(parts[part]);
   }
-  inst.pending.push_back({ids[0], ids[1], ids[2]});
-  if (inst.pending.size() >= kMaxPending) inst.flush();
+  inst.addIds(ids[0], ids[1], ids[2]);
 }
 
 void removeOne(Instance& inst, librdf_statement* statement) {
@@ -943,6 +995,15 @@ std::optional<std::string> documentLines(librdf_storage* storage, const std::str
   std::string_view storedIri, lines;
   if (!splitDocument(data, storedIri, lines) || storedIri != iri) return std::nullopt;
   return decodeLines(lines);
+}
+
+void addTriples(librdf_storage* storage, const std::vector<Triple>& triples) {
+  Instance& inst = writingInstance(storage);
+  for (const auto& triple : triples) {
+    const std::uint64_t subject = inst.intern(triple.subject);
+    const std::uint64_t predicate = inst.intern(triple.predicate);
+    inst.addIds(subject, predicate, inst.intern(triple.object));
+  }
 }
 
 void putDocument(librdf_storage* storage, const std::string& iri, std::string_view lines) {

@@ -19,6 +19,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "diplograph/graph/rdf.h"
 
 namespace diplograph::graph::lmdb {
 
@@ -29,6 +32,11 @@ void registerStorage(librdf_world* world);
 
 // True when `folder` holds an LMDB environment.
 bool isStore(const std::filesystem::path& folder);
+
+// Adds `triples` in the open transaction (StoreError without one) straight from their values:
+// the same result as librdf_model_add_statement for each, without making librdf nodes, which
+// is most of the cost of a bulk load.
+void addTriples(librdf_storage* storage, const std::vector<Triple>& triples);
 
 // Per-document data kept in the same environment as the triples (the `documents` database), so
 // one commit covers both: for each document IRI, the canonical N-Triples lines it supports, as
