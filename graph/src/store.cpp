@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -60,13 +61,9 @@ fs::path sidecar(const fs::path& generation, const std::string& documentIri) {
   return generation / kDocuments / name.str();
 }
 
-std::set<std::string> readLines(const fs::path& path) {
-  std::set<std::string> lines;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.insert(line);
-  }
-  return lines;
+std::string readText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 std::set<std::string> splitLines(std::string_view text) {
@@ -83,6 +80,16 @@ std::string joinLines(const std::set<std::string>& lines) {
   std::string text;
   for (const auto& line : lines) text += line + "\n";
   return text;
+}
+
+// The lines of a document's record that `lines` leaves out and no other document supports.
+std::set<std::string> linesGone(std::string_view record, const std::set<std::string>& lines,
+                                const std::set<std::string>& others) {
+  std::set<std::string> gone;
+  for (auto& line : splitLines(record)) {
+    if (!lines.count(line) && !others.count(line)) gone.insert(line);
+  }
+  return gone;
 }
 
 // A generation folder of a hashes or sqlite store: gen-<number>.
@@ -226,22 +233,17 @@ struct Store::Impl {
   }
 
   std::vector<Triple> parseLines(const std::set<std::string>& lines) const {
-    std::string text;
-    for (const auto& line : lines) text += line + "\n";
-    return parseRdf(text, "ntriples");
+    return parseRdf(joinLines(lines), "ntriples");
   }
 
-  // The lines document `iri` supports in the store being written, if it holds the document.
-  std::optional<std::set<std::string>> documentLines(const fs::path& generation, const std::string& iri) const {
-    if (options.kind == StoreKind::Lmdb) {
-      auto text = lmdb::documentLines(storage.get(), iri);
-      if (!text) return std::nullopt;
-      return splitLines(*text);
-    }
+  // The record of document `iri` in the store being written, if it holds the document: the
+  // lines it supports, sorted, each ending in '\n'.
+  std::optional<std::string> documentLines(const fs::path& generation, const std::string& iri) const {
+    if (options.kind == StoreKind::Lmdb) return lmdb::documentLines(storage.get(), iri);
     if (generation.empty()) return std::nullopt;  // memory: no sidecars
     const fs::path file = sidecar(generation, iri);
     if (!fs::exists(file)) return std::nullopt;
-    return readLines(file);
+    return readText(file);
   }
 
   // Every line some document other than `iri` supports.
@@ -259,18 +261,18 @@ struct Store::Impl {
     const fs::path file = sidecar(generation, iri);
     for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
       if (other.path() == file) continue;
-      auto more = readLines(other.path());
+      auto more = splitLines(readText(other.path()));
       others.merge(more);
     }
     return others;
   }
 
-  void putDocument(const fs::path& generation, const std::string& iri, const std::set<std::string>& lines) {
-    if (options.kind == StoreKind::Lmdb) return lmdb::putDocument(storage.get(), iri, joinLines(lines));
+  void putDocument(const fs::path& generation, const std::string& iri, const std::string& record) {
+    if (options.kind == StoreKind::Lmdb) return lmdb::putDocument(storage.get(), iri, record);
     if (generation.empty()) return;
     const fs::path file = sidecar(generation, iri);
     std::ofstream out(file, std::ios::trunc);
-    out << joinLines(lines);
+    out << record;
     if (!out) throw StoreError("cannot write " + file.string());
   }
 
@@ -378,34 +380,81 @@ Store Store::openForReading(const StoreOptions& options) {
   return Store(std::move(impl));
 }
 
+namespace {
+
+// One document's triples, and its record: the canonical N-Triples lines of those triples,
+// sorted, each ending in '\n' (what documentLines gives back).
+struct MappedDocument {
+  std::vector<Triple> triples;
+  std::string record;
+};
+
+MappedDocument mapDocument(const extract::Extraction& extraction) {
+  MappedDocument mapped{toTriples(extraction), {}};
+  std::vector<std::string> lines;
+  lines.reserve(mapped.triples.size());
+  std::size_t size = 0;
+  for (const auto& triple : mapped.triples) size += lines.emplace_back(toNTriples(triple)).size() + 1;
+  std::sort(lines.begin(), lines.end());
+  mapped.record.reserve(size);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && lines[i] == lines[i - 1]) continue;
+    mapped.record += lines[i];
+    mapped.record += '\n';
+  }
+  return mapped;
+}
+
+// Calls `write` with each extraction and its mapping, in order, mapping the next batch of
+// documents on a second thread while `write` stores this one: mapping is pure and about half
+// of the work, writing must stay on one thread. A batch is freed on the thread that made it
+// (the next mapping thread), which keeps the two threads off each other's malloc arena.
+template <typename Write>
+void forEachMapped(const std::vector<extract::Extraction>& extractions, Write&& write) {
+  constexpr std::size_t kBatch = 64;
+  using Batch = std::vector<MappedDocument>;
+  const auto mapBatch = [&](std::size_t first, Batch written) {
+    written.clear();
+    Batch batch;
+    for (std::size_t i = first; i < std::min(first + kBatch, extractions.size()); ++i)
+      batch.push_back(mapDocument(extractions[i]));
+    return batch;
+  };
+  std::future<Batch> next;
+  if (!extractions.empty()) next = std::async(std::launch::async, mapBatch, 0, Batch{});
+  Batch written;
+  for (std::size_t first = 0; first < extractions.size(); first += kBatch) {
+    Batch batch = next.get();
+    if (first + kBatch < extractions.size())
+      next = std::async(std::launch::async, mapBatch, first + kBatch, std::move(written));
+    for (std::size_t i = 0; i < batch.size(); ++i) write(extractions[first + i], batch[i]);
+    written = std::move(batch);
+  }
+}
+
+}  // namespace
+
 IngestReport Store::ingest(const std::vector<extract::Extraction>& extractions) {
   IngestReport report;
   report.triplesBefore = size();
   impl_->transaction([&](const fs::path& generation) {
-    for (const auto& extraction : extractions) {
+    forEachMapped(extractions, [&](const extract::Extraction& extraction, const MappedDocument& mapped) {
       const std::string& iri = extraction.document.iri;
-      std::vector<Triple> triples = toTriples(extraction);
-      std::set<std::string> lines;
-      for (const auto& triple : triples) lines.insert(toNTriples(triple));
-      IngestReport::Entry entry{iri, IngestReport::Entry::Outcome::Added, triples.size()};
+      IngestReport::Entry entry{iri, IngestReport::Entry::Outcome::Added, mapped.triples.size()};
       if (const auto old = impl_->documentLines(generation, iri)) {
-        if (*old == lines) {
+        if (*old == mapped.record) {
           entry.outcome = IngestReport::Entry::Outcome::Unchanged;
           report.documents.push_back(entry);
-          continue;
+          return;
         }
         entry.outcome = IngestReport::Entry::Outcome::Replaced;
-        const std::set<std::string> others = impl_->otherLines(generation, iri);
-        std::set<std::string> gone;
-        for (const auto& line : *old) {
-          if (!lines.count(line) && !others.count(line)) gone.insert(line);
-        }
-        impl_->remove(impl_->parseLines(gone));
+        impl_->remove(impl_->parseLines(
+            linesGone(*old, splitLines(mapped.record), impl_->otherLines(generation, iri))));
       }
-      impl_->add(triples);
-      impl_->putDocument(generation, iri, lines);
+      impl_->add(mapped.triples);
+      impl_->putDocument(generation, iri, mapped.record);
       report.documents.push_back(entry);
-    }
+    });
   });
   report.triplesAfter = size();
   return report;
@@ -426,13 +475,8 @@ std::size_t Store::remove(const std::string& document) {
   if (iri.empty()) throw InputError("document not in the store: " + document);
   const std::size_t before = size();
   impl_->transaction([&](const fs::path& generation) {
-    const std::set<std::string> old = impl_->documentLines(generation, iri).value_or(std::set<std::string>{});
-    const std::set<std::string> others = impl_->otherLines(generation, iri);
-    std::set<std::string> gone;
-    for (const auto& line : old) {
-      if (!others.count(line)) gone.insert(line);
-    }
-    impl_->remove(impl_->parseLines(gone));
+    const std::string record = impl_->documentLines(generation, iri).value_or("");
+    impl_->remove(impl_->parseLines(linesGone(record, {}, impl_->otherLines(generation, iri))));
     impl_->eraseDocument(generation, iri);
   });
   return before - size();
