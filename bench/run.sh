@@ -3,17 +3,19 @@
 # same generated corpus and graph, and prints each result as a ratio. Never part of the tests.
 #
 # Usage: bench/run.sh [DOCUMENTS...]     default: 1000 (about 0.2 M triples)
-# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT and
-#        QUERY_LATENCY=paths to bench/extract_throughput and bench/query_latency (default: beside
+# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT,
+#        STORE_THROUGHPUT and QUERY_LATENCY=paths to those programs of bench/ (default: beside
 #        it in the build), REPEAT=5 (query runs), WORK=folder for corpora and stores (default
 #        /tmp/diplograph-bench), SQLITE=1 to add rdfproc's sqlite storage (slow to load: use on
 #        the smallest size only), STOCK_TIMEOUT=120 (seconds one stock rdfproc query may take;
-#        past it the table says ">N" and the ratio is a bound).
+#        past it the table says ">N" and the ratio is a bound), EXTRACT_ONLY=1 to measure only
+#        extraction and grep (for the 100 k-document corpus, whose graph is ~40 M triples).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DG=$(realpath "${DIPLOGRAPH:-build/cli/diplograph}")
 EXTRACT=$(realpath "${EXTRACT_THROUGHPUT:-$(dirname "$DG")/../bench/extract_throughput}")
 LATENCY=$(realpath "${QUERY_LATENCY:-$(dirname "$DG")/../bench/query_latency}")
+STORE_ONLY=$(realpath "${STORE_THROUGHPUT:-$(dirname "$DG")/../bench/store_throughput}")
 STOCK_TIMEOUT=${STOCK_TIMEOUT:-120}
 REPEAT=${REPEAT:-5}
 WORK=${WORK:-/tmp/diplograph-bench}
@@ -49,15 +51,9 @@ for n in "${SIZES[@]}"; do
   mb=$(du -sb "$dir/corpus" | awk '{print $1/1e6}')
   echo "== $n documents, $(printf '%.1f' "$mb") MB of text"
 
-  # Extraction alone, on one core, the text already in memory (bench/extract_throughput.cpp);
-  # then whole ingests into a fresh store with one job and with every core. (Not the `memory`
-  # store kind: librdf's memory hashes break past about two million triples.)
+  # Extraction alone, on one core, the text already in memory (bench/extract_throughput.cpp).
   read -r _ tx mbs _ < <("$EXTRACT" data "$dir/corpus" 3)
-  read -r t1 _ < <(rm -rf "$dir/jobs"; measure "$DG" ingest --jobs 1 --quiet --store "$dir/jobs" "$dir/corpus")
-  read -r tn _ < <(rm -rf "$dir/jobs"; measure "$DG" ingest --quiet --store "$dir/jobs" "$dir/corpus")
-  rm -rf "$dir/jobs"
   echo "extraction: $(printf '%.2f' "$mbs") MB/s on one core (cmd: extract_throughput data corpus 3)"
-  echo "  whole ingest: $(python3 -c "print(f'{$mb/$t1:.2f}')") MB/s with --jobs 1, $(python3 -c "print(f'{$mb/$tn:.2f}')") MB/s with --jobs $(nproc)"
   # Raw scanning limit: grep for every gazetteer name over the same text.
   cut -f3 data/gazetteers/states.tsv | grep -v '^#' | grep -v '^$' > "$dir/names.txt"
   cat "$dir"/corpus/* > "$dir/all.txt"
@@ -65,19 +61,31 @@ for n in "${SIZES[@]}"; do
   t0=$EPOCHREALTIME; grep -c -F -f "$dir/names.txt" "$dir/all.txt" >/dev/null; t1=$EPOCHREALTIME
   tg=$(python3 -c "print($t1 - $t0)")
   echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(python3 -c "print(f'{$mb/$tg:.1f}')") MB/s; diplograph extraction runs at $(ratio "$mbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
+  rm "$dir/all.txt"
+  [ "${EXTRACT_ONLY:-0}" = 1 ] && continue
+
+  # Whole ingests into a fresh store with one job and with every core. (Not the `memory` store
+  # kind: librdf's memory hashes break past about two million triples.)
+  read -r t1 _ < <(rm -rf "$dir/jobs"; measure "$DG" ingest --jobs 1 --quiet --store "$dir/jobs" "$dir/corpus")
+  read -r tn _ < <(rm -rf "$dir/jobs"; measure "$DG" ingest --quiet --store "$dir/jobs" "$dir/corpus")
+  rm -rf "$dir/jobs"
+  echo "  whole ingest: $(python3 -c "print(f'{$mb/$t1:.2f}')") MB/s with --jobs 1, $(python3 -c "print(f'{$mb/$tn:.2f}')") MB/s with --jobs $(nproc)"
 
   # Ingest end to end into the default embedded store.
   read -r ti rss < <(measure "$DG" ingest --store "$dir/store" --quiet "$dir/corpus")
   triples=$("$DG" stats --store "$dir/store" | head -1 | grep -o '[0-9]* triples' | cut -d' ' -f1)
   size=$(du -sb "$dir/store" | awk '{print $1}')
   echo "ingest: $triples triples in ${ti}s = $(python3 -c "print(int($triples/$ti))") triples/s end to end, peak RSS $((rss / 1024)) MiB, store $((size / 1048576)) MiB"
+  read -r _ tso _ < <(rm -rf "$dir/store-only"; "$STORE_ONLY" data "$dir/corpus" "$dir/store-only")
+  rm -rf "$dir/store-only"
+  echo "  store only (what ingest does after extraction): $(seconds "$tso")s = $(python3 -c "print(int($triples/$tso))") triples/s (cmd: store_throughput data corpus new-store)"
   read -r topen _ < <(measure "$DG" query --store "$dir/store" 'ASK { ?s ?p ?o }')
   echo "  open a store and answer ASK: ${topen}s"
   "$DG" export --store "$dir/store" --format nt -o "$dir/graph.nt"
 
   # Stock Redland: rdfproc with hashes (the same storage, loaded by raptor from N-Triples).
   read -r tr _ < <(measure rdfproc -n -s hashes -t "hash-type='bdb',dir='$dir',index-predicates='yes'" rdfproc parse "$dir/graph.nt" ntriples)
-  echo "  rdfproc hashes load: ${tr}s; diplograph ingest (extraction included) takes $(ratio "$ti" "$tr") of it"
+  echo "  rdfproc hashes load: ${tr}s; diplograph ingest (extraction included) takes $(ratio "$ti" "$tr") of it, its store part $(ratio "$tso" "$tr")"
   if [ "${SQLITE:-0}" = 1 ]; then
     read -r ts _ < <(measure rdfproc -n -s sqlite -t "synchronous='off'" "$dir/rdfproc.sqlite" parse "$dir/graph.nt" ntriples)
     echo "  rdfproc sqlite load: ${ts}s"

@@ -66,30 +66,23 @@ std::string readText(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::set<std::string> splitLines(std::string_view text) {
-  std::set<std::string> lines;
+// N-Triples lines; std::less<> finds a line by string_view without copying it.
+using Lines = std::set<std::string, std::less<>>;
+
+// Calls `visit` with each non-empty line of `text`.
+template <typename Visit>
+void forEachLine(std::string_view text, Visit&& visit) {
   while (!text.empty()) {
     const std::size_t end = std::min(text.find('\n'), text.size());
-    if (end > 0) lines.emplace(text.substr(0, end));
+    if (end > 0) visit(text.substr(0, end));
     text.remove_prefix(std::min(end + 1, text.size()));
   }
-  return lines;
 }
 
-std::string joinLines(const std::set<std::string>& lines) {
+std::string joinLines(const Lines& lines) {
   std::string text;
   for (const auto& line : lines) text += line + "\n";
   return text;
-}
-
-// The lines of a document's record that `lines` leaves out and no other document supports.
-std::set<std::string> linesGone(std::string_view record, const std::set<std::string>& lines,
-                                const std::set<std::string>& others) {
-  std::set<std::string> gone;
-  for (auto& line : splitLines(record)) {
-    if (!lines.count(line) && !others.count(line)) gone.insert(line);
-  }
-  return gone;
 }
 
 // A generation folder of a hashes or sqlite store: gen-<number>.
@@ -232,7 +225,7 @@ struct Store::Impl {
     }
   }
 
-  std::vector<Triple> parseLines(const std::set<std::string>& lines) const {
+  std::vector<Triple> parseLines(const Lines& lines) const {
     return parseRdf(joinLines(lines), "ntriples");
   }
 
@@ -246,25 +239,25 @@ struct Store::Impl {
     return readText(file);
   }
 
-  // Every line some document other than `iri` supports.
-  std::set<std::string> otherLines(const fs::path& generation, const std::string& iri) const {
-    std::set<std::string> others;
-    if (options.kind == StoreKind::Lmdb) {
-      lmdb::forEachDocument(storage.get(), [&](std::string_view other, std::string_view text) {
-        if (other == iri) return;
-        auto more = splitLines(text);
-        others.merge(more);
+  // Drops from `lines` each line some document's record in the store being written holds: one
+  // pass over every record, whatever the number of documents that changed.
+  void dropSupported(const fs::path& generation, Lines& lines) const {
+    const auto drop = [&](std::string_view record) {
+      forEachLine(record, [&](std::string_view line) {
+        if (const auto it = lines.find(line); it != lines.end()) lines.erase(it);
       });
-      return others;
-    }
-    if (generation.empty()) return others;
-    const fs::path file = sidecar(generation, iri);
-    for (const auto& other : fs::directory_iterator(generation / kDocuments)) {
-      if (other.path() == file) continue;
-      auto more = splitLines(readText(other.path()));
-      others.merge(more);
-    }
-    return others;
+    };
+    if (options.kind == StoreKind::Lmdb)
+      return lmdb::forEachDocument(storage.get(), [&](std::string_view, std::string_view record) { drop(record); });
+    if (generation.empty()) return;
+    for (const auto& file : fs::directory_iterator(generation / kDocuments)) drop(readText(file.path()));
+  }
+
+  // Removes the triples of `lines` that no document supports any more.
+  void removeUnsupported(const fs::path& generation, Lines lines) {
+    if (lines.empty()) return;
+    dropSupported(generation, lines);
+    remove(parseLines(lines));
   }
 
   void putDocument(const fs::path& generation, const std::string& iri, const std::string& record) {
@@ -438,6 +431,7 @@ IngestReport Store::ingest(const std::vector<extract::Extraction>& extractions) 
   IngestReport report;
   report.triplesBefore = size();
   impl_->transaction([&](const fs::path& generation) {
+    Lines dropped;  // lines that replaced documents no longer hold, removed at the end if no document does
     forEachMapped(extractions, [&](const extract::Extraction& extraction, const MappedDocument& mapped) {
       const std::string& iri = extraction.document.iri;
       IngestReport::Entry entry{iri, IngestReport::Entry::Outcome::Added, mapped.triples.size()};
@@ -448,13 +442,17 @@ IngestReport Store::ingest(const std::vector<extract::Extraction>& extractions) 
           return;
         }
         entry.outcome = IngestReport::Entry::Outcome::Replaced;
-        impl_->remove(impl_->parseLines(
-            linesGone(*old, splitLines(mapped.record), impl_->otherLines(generation, iri))));
+        Lines kept;
+        forEachLine(mapped.record, [&](std::string_view line) { kept.emplace(line); });
+        forEachLine(*old, [&](std::string_view line) {
+          if (!kept.count(line)) dropped.emplace(line);
+        });
       }
       impl_->add(mapped.triples);
       impl_->putDocument(generation, iri, mapped.record);
       report.documents.push_back(entry);
     });
+    impl_->removeUnsupported(generation, std::move(dropped));
   });
   report.triplesAfter = size();
   return report;
@@ -475,9 +473,10 @@ std::size_t Store::remove(const std::string& document) {
   if (iri.empty()) throw InputError("document not in the store: " + document);
   const std::size_t before = size();
   impl_->transaction([&](const fs::path& generation) {
-    const std::string record = impl_->documentLines(generation, iri).value_or("");
-    impl_->remove(impl_->parseLines(linesGone(record, {}, impl_->otherLines(generation, iri))));
+    Lines dropped;
+    forEachLine(impl_->documentLines(generation, iri).value_or(""), [&](std::string_view line) { dropped.emplace(line); });
     impl_->eraseDocument(generation, iri);
+    impl_->removeUnsupported(generation, std::move(dropped));
   });
   return before - size();
 }

@@ -100,6 +100,24 @@ TEST_P(StoreTest, ChangedDocumentReplacesItsFactsOnly) {
   EXPECT_FALSE(mys.boolean);
 }
 
+TEST_P(StoreTest, ChangedDocumentKeepsFactsAnotherSupports) {
+  auto store = Store::openForReading(options());
+  store.ingest({report("a", "1", true), report("b", "2", true)});
+  store.ingest({report("a", "3", false)});
+  EXPECT_TRUE(store.query(vocab::sparqlPrefixes() + "ASK { ?s dg:iso3166 \"MYS\" }").boolean);
+}
+
+TEST_P(StoreTest, DocumentsChangedTogetherLeaveWhatAFreshIngestWould) {
+  auto store = Store::openForReading(options());
+  store.ingest({report("a", "1", true), report("b", "2", true), report("c", "3")});
+  const auto second = store.ingest({report("a", "4", false), report("b", "5", false)});
+  EXPECT_EQ(second.documents.at(1).outcome, IngestReport::Entry::Outcome::Replaced);
+  diplograph::test_support::ScratchFolder fresh{"dg-store-fresh"};
+  auto expected = Store::openForReading({fresh / "store", GetParam()});
+  expected.ingest({report("a", "4", false), report("b", "5", false), report("c", "3")});
+  EXPECT_EQ(store.triples(), expected.triples());
+}
+
 TEST_P(StoreTest, RemovingADocumentKeepsFactsAnotherSupports) {
   auto store = Store::openForReading(options());
   store.ingest({report("a", "1")});
