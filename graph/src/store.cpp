@@ -93,12 +93,15 @@ bool isGeneration(const fs::path& path) {
 }
 
 // True when `folder` holds nothing but the writer lock file and what a first write left when it
-// failed or was killed before publishing anything (generations, a `current.new` link): a store
-// with nothing committed yet, which reads as empty.
+// failed or was killed before publishing anything (generations, a `current.new` link, an LMDB
+// environment without a commit): a store with nothing committed yet, which reads as empty.
 bool emptyButLock(const fs::path& folder) {
+  const bool uncommittedLmdb = !lmdb::isStore(folder);  // its data.mdb and lock.mdb hold nothing yet
   for (const auto& entry : fs::directory_iterator(folder)) {
     const auto name = entry.path().filename();
-    if (name != "LOCK" && name != "current.new" && !isGeneration(entry.path())) return false;
+    const bool lmdbFile = name == "data.mdb" || name == "lock.mdb";
+    if (name != "LOCK" && name != "current.new" && !isGeneration(entry.path()) && !(lmdbFile && uncommittedLmdb))
+      return false;
   }
   return true;
 }

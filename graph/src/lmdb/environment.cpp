@@ -73,6 +73,24 @@ bool Environment::exists(const fs::path& folder) {
   return fs::is_regular_file(folder / "data.mdb", ignored);
 }
 
+bool Environment::committed(const fs::path& folder) {
+  if (!exists(folder)) return false;
+  std::lock_guard lock(registryMutex());
+  if (auto shared = registry()[fs::canonical(folder).string()].lock()) return true;  // opened: it has its databases
+  // A read-only look that writes nothing (closing it would drop this process's LMDB locks on
+  // the folder, hence only when no environment of ours is open there).
+  // A data.mdb that cannot be read counts as committed, so that opening it reports the damage.
+  std::error_code ignored;
+  if (fs::file_size(folder / "data.mdb", ignored) == 0) return false;
+  MDB_env* env = nullptr;
+  check(mdb_env_create(&env), "cannot create an LMDB environment");
+  MDB_envinfo info{};
+  const bool none = mdb_env_open(env, folder.c_str(), MDB_RDONLY | MDB_NOTLS, 0644) == MDB_SUCCESS &&
+                    mdb_env_info(env, &info) == MDB_SUCCESS && info.me_last_txnid == 0;
+  mdb_env_close(env);
+  return !none;
+}
+
 std::shared_ptr<Environment> Environment::open(const fs::path& folder, bool create) {
   std::lock_guard lock(registryMutex());
   if (create) fs::create_directories(folder);

@@ -72,6 +72,9 @@ class Environment {
   static std::shared_ptr<Environment> open(const std::filesystem::path& folder, bool create);
   // True when `folder` holds an LMDB environment (a data.mdb file).
   static bool exists(const std::filesystem::path& folder);
+  // True when that environment holds at least one commit: a first write killed before its
+  // commit leaves an environment with none, which is an empty store, not a broken one.
+  static bool committed(const std::filesystem::path& folder);
 
   ~Environment();
   Environment(const Environment&) = delete;

@@ -981,7 +981,7 @@ void registerStorage(librdf_world* world) {
   librdf_storage_register_factory(world, kStorageName, "diplograph LMDB storage", factory);
 }
 
-bool isStore(const std::filesystem::path& folder) { return Environment::exists(folder); }
+bool isStore(const std::filesystem::path& folder) { return Environment::committed(folder); }
 
 std::optional<std::string> documentLines(librdf_storage* storage, const std::string& iri) {
   Instance& inst = checkedInstance(storage);

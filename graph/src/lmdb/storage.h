@@ -30,7 +30,8 @@ inline constexpr const char* kStorageName = "lmdb";
 // Registers the "lmdb" storage factory with `world`; call once per world, after librdf_world_open.
 void registerStorage(librdf_world* world);
 
-// True when `folder` holds an LMDB environment.
+// True when `folder` holds an LMDB environment with at least one commit (a first write killed
+// before its commit leaves one with none: an empty store).
 bool isStore(const std::filesystem::path& folder);
 
 // Adds `triples` in the open transaction (StoreError without one) straight from their values:

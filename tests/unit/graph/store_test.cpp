@@ -1,5 +1,6 @@
 // The store: transactions, idempotent ingest, replacement and removal of a document's facts.
 #include <gtest/gtest.h>
+#include <lmdb.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -177,6 +178,20 @@ INSTANTIATE_TEST_SUITE_P(Kinds, StoreTest, ::testing::Values(StoreKind::Lmdb, St
                          [](const ::testing::TestParamInfo<StoreKind>& info) {
                            return info.param == StoreKind::Lmdb ? "lmdb" : "hashes";
                          });
+
+// A first ingest killed after LMDB made its files but before the first commit.
+TEST(StoreKinds, AnLmdbEnvironmentWithoutACommitReadsAsEmpty) {
+  diplograph::test_support::ScratchFolder scratch{"dg-uncommitted"};
+  MDB_env* env = nullptr;
+  ASSERT_EQ(mdb_env_create(&env), MDB_SUCCESS);
+  ASSERT_EQ(mdb_env_open(env, scratch.path().c_str(), 0, 0644), MDB_SUCCESS);
+  mdb_env_close(env);
+  ASSERT_TRUE(fs::exists(scratch / "data.mdb"));
+  auto store = Store::openForReading({scratch.path()});
+  EXPECT_EQ(store.size(), 0u);
+  store.ingest({report("a", "1")});
+  EXPECT_GT(Store::openForReading({scratch.path()}).size(), 20u);
+}
 
 TEST(StoreKinds, LmdbIsTheDefault) { EXPECT_EQ(StoreOptions{}.kind, StoreKind::Lmdb); }
 
