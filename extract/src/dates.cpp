@@ -7,19 +7,19 @@ namespace {
 
 // "19", "1er", "1st", "22nd" -> day number, or 0.
 int dayOf(const Token& token) {
-  const std::string& f = token.fold;
+  const std::string_view f = token.fold;
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return 0;
-  const std::string suffix = f.substr(digits);
+  const std::string_view suffix = f.substr(digits);
   if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
-  const int day = std::stoi(f.substr(0, digits));
+  const int day = std::stoi(std::string(f.substr(0, digits)));
   return day >= 1 && day <= 31 ? day : 0;
 }
 
 int yearOf(const Token& token) {
   if (!token.digits || token.fold.size() != 4) return 0;
-  const int year = std::stoi(token.fold);
+  const int year = std::stoi(std::string(token.fold));
   return year >= 1900 && year <= 2100 ? year : 0;
 }
 
@@ -46,11 +46,10 @@ class DateScanner {
  private:
   int monthAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
-    const auto it = g_.months.find(tokens_[i].fold);
-    if (it == g_.months.end()) return 0;
+    const int month = g_.months[tokens_[i].word];
     // English "may" is a verb unless capitalised.
-    if (tokens_[i].fold == "may" && !tokens_[i].upper) return 0;
-    return it->second;
+    if (!month || (tokens_[i].fold == "may" && !tokens_[i].upper)) return 0;
+    return month;
   }
   int dayAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
@@ -74,7 +73,7 @@ class DateScanner {
   std::optional<std::size_t> connector(std::size_t i) const {
     if (i >= tokens_.size()) return std::nullopt;
     if (rangeGap(i)) return i;
-    const std::string& f = tokens_[i].fold;
+    const std::string_view f = tokens_[i].fold;
     if (f == "et" || f == "and" || f == "au" || f == "to" || f == "a") return i + 1;
     return std::nullopt;
   }

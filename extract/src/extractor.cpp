@@ -85,23 +85,23 @@ std::string detectLanguage(const TextView& view, const Gazetteer& g) {
   int fr = 0;
   int en = 0;
   for (const auto& token : view.tokens()) {
-    if (frWords.count(token.fold)) ++fr;
-    if (enWords.count(token.fold)) ++en;
+    if (frWords[token.word]) ++fr;
+    if (enWords[token.word]) ++en;
   }
   return fr > en ? "fr" : "en";
 }
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
-  const std::string& f = token.fold;
+  const std::string_view f = token.fold;
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 3) return 0;
-  const std::string suffix = f.substr(digits);
+  const std::string_view suffix = f.substr(digits);
   // A bare number is a paragraph or a count, not an ordinal.
   if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
       suffix == "st" || suffix == "nd" || suffix == "rd")
-    return std::stoi(f.substr(0, digits));
+    return std::stoi(std::string(f.substr(0, digits)));
   return 0;
 }
 
@@ -117,7 +117,7 @@ class Run {
       : options_(options), g_(g), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
-        view_(document.text), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
+        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
     view_.splitSentences(language_);
     cues_ = g.cues.longestEach(view_);
     postNames_ = g.postNames.longestEach(view_);
@@ -269,7 +269,7 @@ class Run {
     if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
     while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
     for (std::size_t back = 0; back < 3 && k > back; ++back) {
-      if (g_.isWord("name-head", tokens_[k - 1 - back].fold)) return back == 0 || tokens_[k - 1 - back].upper;
+      if (g_.isWord("name-head", tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
     }
     return false;
   }
@@ -303,7 +303,10 @@ class Run {
              !tokens_[last + 1].allUpper && !hitCovering(last + 1))
         ++last;
       std::string name;
-      for (std::size_t k = first; k <= last; ++k) name += (k > first ? " " : "") + tokens_[k].display;
+      for (std::size_t k = first; k <= last; ++k) {
+        if (k > first) name += ' ';
+        name += tokens_[k].display;
+      }
       std::size_t index = g_.places.size() + localPlaces_.size();
       for (std::size_t n = 0; n < localPlaces_.size(); ++n) {
         if (localPlaces_[n].name == name) index = g_.places.size() + n;
@@ -352,7 +355,7 @@ class Run {
     if (!t.upper || (t.fold != "organisation" && t.fold != "organization") || i == 0) return std::nullopt;
     if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
     if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
-      const std::string& next = tokens_[i + 1].fold;
+      const std::string_view next = tokens_[i + 1].fold;
       if (next == "of" || next == "de" || next == "des" || next == "du" || next == "d" || next == "for" || next == "pour")
         return std::nullopt;
     }
@@ -400,9 +403,9 @@ class Run {
   bool nameWord(std::size_t k) const {
     const Token& t = tokens_[k];
     if (t.digits) return false;
-    if (g_.isWord("particle", t.fold)) return true;
+    if (g_.isWord("particle", t)) return true;
     if (!t.upper) return false;
-    if (g_.months.count(t.fold)) return false;
+    if (g_.months[t.word]) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
     const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
     if (!joined && postNameAt(k).length) return false;
@@ -436,7 +439,7 @@ class Run {
       last = j;
     }
     // A name does not end on a particle.
-    while (last && *last >= k && g_.isWord("particle", tokens_[*last].fold)) {
+    while (last && *last >= k && g_.isWord("particle", tokens_[*last])) {
       if (*last == k) return std::nullopt;
       --*last;
     }
@@ -522,7 +525,7 @@ class Run {
     });
     for (const auto& [first, last] : candidates_) {
       std::vector<std::string> words;
-      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      for (std::size_t k = first; k <= last; ++k) words.emplace_back(tokens_[k].fold);
       std::optional<std::size_t> match;
       for (std::size_t p = 0; p < persons_.size() && !match; ++p) {
         const auto& known = persons_[p].words;
@@ -534,7 +537,7 @@ class Run {
       }
       if (!match) {
         std::size_t real = 0;
-        for (const auto& w : words) real += g_.isWord("particle", w) ? 0 : 1;
+        for (std::size_t k = first; k <= last; ++k) real += g_.isWord("particle", tokens_[k]) ? 0 : 1;
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
@@ -665,7 +668,7 @@ class Run {
       if (const Hit* h = hitCovering(k - 1); h && h->last >= k && (h->type == EntityType::State || h->type == EntityType::Organization))
         return *h;
     }
-    const std::string& f = tokens_[k].fold;
+    const std::string_view f = tokens_[k].fold;
     if (!(f == "of" || f == "de" || f == "du" || f == "d" || f == "des")) return std::nullopt;
     for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
       if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
@@ -728,9 +731,9 @@ class Run {
 
   std::optional<Hit> demonymAt(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
-    const auto it = g_.demonyms.find(tokens_[k].fold);
-    if (it == g_.demonyms.end()) return std::nullopt;
-    return Hit{k, k, EntityType::State, it->second};
+    const auto state = g_.demonyms[tokens_[k].word];
+    if (!state) return std::nullopt;
+    return Hit{k, k, EntityType::State, *state};
   }
 
   // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
@@ -741,7 +744,7 @@ class Run {
     if (inside && i + 2 < tokens_.size()) {
       const std::size_t from = tokens_[i + 2].start;
       const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(tokens_[i].display + " " + view_.slice(from, to));
+      const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
       const auto longer = g_.postNames.longestAt(rest, 0);
       if (longer.length >= 2 && longer.length + 1 > post.length) {
         *demonym = inside;
@@ -788,7 +791,7 @@ class Run {
         // "OIC Secretary General", "UN Under-Secretary-General"
         if (const Hit* h = hitCovering(i - 1); h && h->last == i - 1) {
           of = *h;
-        } else if (g_.isWord("possessive", tokens_[i - 1].fold)) {
+        } else if (g_.isWord("possessive", tokens_[i - 1])) {
           // "Malaysia ... chaired by its Foreign Minister", "Côte d'Ivoire, whose Minister"
           for (const auto& h2 : hits_) {
             if (h2.type == EntityType::State && h2.last < i && tokens_[h2.first].sentence == tokens_[i].sentence) of = h2;
@@ -807,7 +810,7 @@ class Run {
       }
       // A post that is not held any more ("former Secretary-General", "feu le président").
       const std::size_t start = std::min(i, of->first);
-      if (start > 0 && g_.isWord("former", tokens_[start - 1].fold)) continue;
+      if (start > 0 && g_.isWord("former", tokens_[start - 1])) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia", "Observateur permanent de l'OCI
       // auprès de l'Organisation des Nations Unies".
       if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {
@@ -950,20 +953,20 @@ class Run {
   int ordinalAt(std::size_t k) const {
     if (const int n = ordinalOf(tokens_[k])) return n;
     if (tokens_[k].fold == "eme" && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
-    const auto unit = g_.ordinals.find(tokens_[k].fold);
-    if (unit == g_.ordinals.end()) return 0;
+    const int unit = g_.ordinals[tokens_[k].word];
+    if (!unit) return 0;
     if (k > 0 && view_.gapBefore(k) == U"-") {
-      const auto tens = g_.ordinals.find(tokens_[k - 1].fold);
-      if (tens != g_.ordinals.end() && tens->second >= 20 && unit->second < 10) return tens->second + unit->second;
+      const int tens = g_.ordinals[tokens_[k - 1].word];
+      if (tens >= 20 && unit < 10) return tens + unit;
     }
-    return unit->second;
+    return unit;
   }
 
   // A place stated as where a meeting was held: after "à", "in", "at", or in brackets.
   bool locative(std::size_t k) const {
     if (k == 0) return true;
     if (view_.gapBefore(k).find(U'(') != std::u32string_view::npos) return true;
-    const std::string& f = tokens_[k - 1].fold;
+    const std::string_view f = tokens_[k - 1].fold;
     return f == "a" || f == "in" || f == "at" || f == "au" || f == "dans";
   }
 

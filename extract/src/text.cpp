@@ -55,17 +55,18 @@ std::size_t asciiWordEnd(const std::u32string& t, std::size_t i) {
   return i;
 }
 
-// Appends a run of ASCII letters and digits to a token in one step per string: most words are
-// ASCII, and growing two strings a character at a time is most of the cost of tokenizing.
-void appendAsciiWord(std::u32string_view run, Token& token, bool& anyLower, bool& allDigits) {
-  const std::size_t foldAt = token.fold.size();
-  const std::size_t displayAt = token.display.size();
-  token.fold.resize(foldAt + run.size());
-  token.display.resize(displayAt + run.size());
+// Appends a run of ASCII letters and digits to a token's fold and display in one step per
+// string: most words are ASCII, and growing two strings a character at a time is most of the
+// cost of tokenizing.
+void appendAsciiWord(std::u32string_view run, std::string& fold, std::string& display, bool& anyLower, bool& allDigits) {
+  const std::size_t foldAt = fold.size();
+  const std::size_t displayAt = display.size();
+  fold.resize(foldAt + run.size());
+  display.resize(displayAt + run.size());
   for (std::size_t k = 0; k < run.size(); ++k) {
     const char c = static_cast<char>(run[k]);
-    token.display[displayAt + k] = c;
-    token.fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
+    display[displayAt + k] = c;
+    fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
     anyLower = anyLower || isAsciiLower(run[k]);
     allDigits = allDigits && isAsciiDigit(run[k]);
   }
@@ -208,12 +209,30 @@ char32_t foldCodePoint(char32_t c) {
 std::vector<std::string> foldedWords(std::string_view phrase) {
   TextView view(phrase);
   std::vector<std::string> out;
-  for (const auto& token : view.tokens()) out.push_back(token.fold);
+  for (const auto& token : view.tokens()) out.emplace_back(token.fold);
   return out;
 }
 
-TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
+WordId Vocabulary::add(std::string_view fold) {
+  if (const WordId known = find(fold)) return known;
+  const auto id = static_cast<WordId>(size());
+  ids_.emplace(std::string(fold), id);
+  return id;
+}
+
+WordId Vocabulary::find(std::string_view fold) const {
+  const auto it = ids_.find(fold);
+  return it == ids_.end() ? kNoWord : it->second;
+}
+
+TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
+  // Folds and displays go to two buffers, one word after the other; the tokens point into them
+  // once both are complete (a growing buffer moves). A display is never longer than the text.
+  std::string folds;
+  folds.reserve(utf8.size());
+  words_.reserve(utf8.size());
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  // per token: end in folds, end in words_
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
       i += tag;
@@ -229,13 +248,13 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
     bool allDigits = true;
     while (i < t.size()) {
       if (const std::size_t end = asciiWordEnd(t, i); end > i) {
-        appendAsciiWord(std::u32string_view(t).substr(i, end - i), token, anyLower, allDigits);
+        appendAsciiWord(std::u32string_view(t).substr(i, end - i), folds, words_, anyLower, allDigits);
         i = end;
         continue;
       }
       if (isWordChar(t[i])) {
-        appendUtf8(token.fold, foldCodePoint(t[i]));
-        appendUtf8(token.display, t[i]);
+        appendUtf8(folds, foldCodePoint(t[i]));
+        appendUtf8(words_, t[i]);
         if (isLower(t[i])) anyLower = true;
         if (!isDigit(t[i])) allDigits = false;
         ++i;
@@ -248,12 +267,26 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
       break;
     }
     token.end = i;
-    token.foldHash = std::hash<std::string_view>{}(token.fold);
     // A token starts on a word character, so its first letter is the text's.
     token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;
     token.digits = allDigits;
-    tokens_.push_back(std::move(token));
+    tokens_.push_back(token);
+    ends.emplace_back(folds.size(), words_.size());
+  }
+  // One buffer: displays first, then folds.
+  const std::size_t foldsAt = words_.size();
+  words_ += folds;
+  const std::string_view all(words_);
+  std::size_t foldFrom = 0;
+  std::size_t displayFrom = 0;
+  for (std::size_t n = 0; n < tokens_.size(); ++n) {
+    Token& token = tokens_[n];
+    token.fold = all.substr(foldsAt + foldFrom, ends[n].first - foldFrom);
+    token.display = all.substr(displayFrom, ends[n].second - displayFrom);
+    if (vocabulary) token.word = vocabulary->find(token.fold);
+    foldFrom = ends[n].first;
+    displayFrom = ends[n].second;
   }
 }
 
