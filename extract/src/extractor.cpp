@@ -34,10 +34,14 @@ class Entities {
       it = byIri_.emplace(entity.iri, list_.size()).first;
       list_.push_back(std::move(entity));
     }
-    auto& mentions = list_[it->second].mentions;
+    addMention(it->second, mention);
+    return it->second;
+  }
+  // Another mention of the entity add() returned.
+  void addMention(std::size_t entity, const Mention& mention) {
+    auto& mentions = list_[entity].mentions;
     if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(mention);
-    return it->second;
   }
   Entity* find(const std::string& iri) {
     const auto it = byIri_.find(iri);
@@ -195,21 +199,21 @@ class Run {
   std::string symbol() const {
     // A document symbol ("OIC/ACM-2017/MALI-REP") on its own line near the top: capitals,
     // digits, '/' and '-', with at least two '/'-separated parts.
-    std::size_t lines = 0;
-    std::string line;
-    for (std::size_t i = 0; i <= document_.text.size() && lines < 15; ++i) {
-      const char c = i < document_.text.size() ? document_.text[i] : '\n';
-      if (c != '\n') {
+    const std::string_view text = document_.text;
+    std::size_t lineStart = 0;
+    for (std::size_t lines = 0; lines < 15 && lineStart <= text.size(); ++lines) {
+      const std::size_t lineEnd = std::min(text.find('\n', lineStart), text.size());
+      const std::string_view raw = text.substr(lineStart, lineEnd - lineStart);
+      lineStart = lineEnd + 1;
+      if (raw.find('/') == std::string_view::npos) continue;  // most lines: no copy
+      std::string line;
+      for (char c : raw) {
         if (c != '*' && c != ' ' && c != '\r') line += c;
-        continue;
       }
-      ++lines;
-      const bool shape = line.size() >= 5 && line.find('/') != std::string::npos &&
-                         std::all_of(line.begin(), line.end(), [](char ch) {
-                           return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '-' || ch == '.';
-                         });
+      const bool shape = line.size() >= 5 && std::all_of(line.begin(), line.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '-' || ch == '.';
+      });
       if (shape) return line;
-      line.clear();
     }
     return "";
   }
@@ -1363,8 +1367,14 @@ class Run {
 
   // ---- assembling entities ---------------------------------------------------------------
   void addEntities() {
+    // A name met again is another mention of the entity made the first time: no new IRI.
+    std::map<std::pair<EntityType, std::size_t>, std::size_t> entityOfHit;
     for (const auto& h : hits_) {
       const Mention mention = view_.mention(h.first, h.last);
+      if (const auto known = entityOfHit.find({h.type, h.index}); known != entityOfHit.end()) {
+        entities_.addMention(known->second, mention);
+        continue;
+      }
       Entity e;
       e.type = h.type;
       if (h.type == EntityType::State) {
@@ -1383,7 +1393,7 @@ class Run {
         e.label = p.name;
         e.keys.name = p.name;
       }
-      entities_.add(std::move(e), mention);
+      entityOfHit.emplace(std::pair(h.type, h.index), entities_.add(std::move(e), mention));
     }
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
@@ -1421,14 +1431,20 @@ class Run {
       relations_.push_back({e.iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
                             {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
     }
+    std::map<std::size_t, std::size_t> entityOfPerson;
     for (const auto& pm : personMentions_) {
+      const Mention mention = view_.mention(pm.first, pm.last);
+      if (const auto known = entityOfPerson.find(pm.person); known != entityOfPerson.end()) {
+        entities_.addMention(known->second, mention);
+        continue;
+      }
       const auto& p = persons_[pm.person];
       Entity e;
       e.type = EntityType::Person;
       e.iri = p.iri;
       e.label = p.name;
       e.keys.name = p.name;
-      entities_.add(std::move(e), view_.mention(pm.first, pm.last));
+      entityOfPerson.emplace(pm.person, entities_.add(std::move(e), mention));
     }
   }
 

@@ -53,49 +53,65 @@ bool acronymWord(const std::string& word) {
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary) {
   TextView view(phrase);
-  Entry entry;
-  entry.payload = payload;
-  entry.caseSensitive = !view.tokens().empty();
+  if (view.tokens().empty()) return;
+  Ending ending{{}, true, payload};
+  std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
-    entry.words.push_back(vocabulary.add(token.fold));
-    entry.displays.emplace_back(token.display);
-    if (!acronymWord(entry.displays.back())) entry.caseSensitive = false;
-  }
-  if (entry.words.empty()) return;
-  const WordId first = entry.words.front();
-  if (first >= byFirstWord_.size()) byFirstWord_.resize(first + 1);
-  auto& bucket = byFirstWord_[first];
-  bucket.push_back(std::move(entry));
-  // Longest first, so the first full match is the longest.
-  std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
-}
-
-bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t i) const {
-  const auto& tokens = view.tokens();
-  if (i + entry.words.size() > tokens.size()) return false;
-  for (std::size_t k = 0; k < entry.words.size(); ++k) {
-    const Token& token = tokens[i + k];
-    if (token.word != entry.words[k] || (entry.caseSensitive && token.display != entry.displays[k])) return false;
-    // A phrase does not run across a table cell, a page or a bracket.
-    if (k > 0) {
-      for (char32_t c : view.gapBefore(i + k)) {
-        if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return false;
+    const WordId word = vocabulary.add(token.fold);
+    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(node, word);
+    if (next == kNoNode) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == kNoNode) {
+        if (word >= firstNode_.size()) firstNode_.resize(word + 1, kNoNode);
+        firstNode_[word] = next;
+      } else {
+        auto& edges = nodes_[node].next;
+        edges.insert(std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0})), {word, next});
       }
     }
+    node = next;
+    ending.displays.emplace_back(token.display);
+    if (!acronymWord(ending.displays.back())) ending.caseSensitive = false;
   }
-  return true;
+  nodes_[node].endings.push_back(std::move(ending));
 }
 
-const std::vector<PhraseIndex::Entry>& PhraseIndex::startingWith(const Token& token) const {
-  static const std::vector<Entry> none;
-  return token.word < byFirstWord_.size() ? byFirstWord_[token.word] : none;
+std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
+  const auto& edges = nodes_[node].next;
+  const auto it = std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0}));
+  return it != edges.end() && it->first == word ? it->second : kNoNode;
+}
+
+template <typename Found>
+void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
+  const auto& tokens = view.tokens();
+  const WordId first = tokens[i].word;
+  std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
+  for (std::size_t length = 1; node != kNoNode; ++length) {
+    for (const Ending& ending : nodes_[node].endings) {
+      bool sameCase = true;
+      for (std::size_t k = 0; ending.caseSensitive && sameCase && k < length; ++k)
+        sameCase = tokens[i + k].display == ending.displays[k];
+      if (sameCase) found(length, ending);
+    }
+    const std::size_t k = i + length;
+    if (k >= tokens.size()) return;
+    // A phrase does not run across a table cell, a page or a bracket.
+    for (char32_t c : view.gapBefore(k)) {
+      if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;
+    }
+    node = nextNode(node, tokens[k].word);
+  }
 }
 
 PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
-  for (const Entry& entry : startingWith(view.tokens()[i])) {
-    if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
-  }
-  return {};
+  Match longest;
+  // Of phrases of one length, the first added.
+  forEachAt(view, i, [&](std::size_t length, const Ending& ending) {
+    if (length > longest.length) longest = {length, ending.payload};
+  });
+  return longest;
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
@@ -107,9 +123,8 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  for (const Entry& entry : startingWith(view.tokens()[i])) {
-    if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
-  }
+  forEachAt(view, i, [&](std::size_t length, const Ending& ending) { out.push_back({length, ending.payload}); });
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.length > b.length; });
   return out;
 }
 

@@ -3,12 +3,14 @@
 // Nothing about individual documents lives in code: names, posts, honorifics, months, meeting
 // series and cue phrases all come from data/gazetteers/.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text.h"
@@ -17,7 +19,9 @@ namespace diplograph::extract {
 
 // Phrases matched on folded tokens (case and accents ignored, hyphens and apostrophes as word
 // breaks). Acronym-like phrases ("UN", "IsDB", "OIC-StatCom") must match their case exactly.
-// Words are compared by number: tokens must come from a TextView given the same vocabulary.
+// The phrases form a trie over word numbers, so finding every phrase at a token costs one step
+// per word matched however many phrases share a beginning ("Republic of ..." has a hundred).
+// Tokens must come from a TextView given the vocabulary the phrases were added with.
 class PhraseIndex {
  public:
   struct Match {
@@ -33,16 +37,23 @@ class PhraseIndex {
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
 
  private:
-  struct Entry {
-    std::vector<WordId> words;
+  // A phrase ending at a node of the trie.
+  struct Ending {
     std::vector<std::string> displays;  // compared only when caseSensitive
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
-  bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  // The phrases that may start at token i, longest first (empty if none).
-  const std::vector<Entry>& startingWith(const Token& token) const;
-  std::vector<std::vector<Entry>> byFirstWord_;  // indexed by WordId
+  struct Node {
+    std::vector<std::pair<WordId, std::uint32_t>> next;  // by word, ascending
+    std::vector<Ending> endings;  // in the order added
+  };
+  static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
+  std::uint32_t nextNode(std::uint32_t node, WordId word) const;
+  // Calls found(length, ending) for every phrase starting at token i, shortest first.
+  template <typename Found>
+  void forEachAt(const TextView& view, std::size_t i, Found found) const;
+  std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
+  std::vector<Node> nodes_ = std::vector<Node>(1);
 };
 
 // A value per word of the vocabulary; words without one (and kNoWord) read as T{}.

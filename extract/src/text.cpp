@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -296,10 +297,12 @@ void TextView::splitSentences(std::string_view language) {
   // sentences) but blank lines still end one; same length, so offsets carry over.
   // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
   // one character at a time costs more than the sentence breaking itself.
-  std::u16string flat(2 * t.size(), u'\0');  // room for every code point as a surrogate pair
+  // Code points beyond U+FFFF take two units; without them a unit index is a code point index.
+  const auto astral = static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char32_t c) { return c > 0xFFFF; }));
+  std::u16string flat(t.size() + astral, u'\0');
   std::size_t units = 0;
-  std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
-  cpAt.reserve(t.size() + 1);
+  std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index, when they differ
+  if (astral) cpAt.reserve(t.size() + astral + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
     const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
@@ -314,16 +317,16 @@ void TextView::splitSentences(std::string_view language) {
       flat[units++] = U16_LEAD(c);
       flat[units++] = U16_TRAIL(c);
     }
-    cpAt.push_back(i);
-    if (c > 0xFFFF) cpAt.push_back(i);
+    if (astral) cpAt.push_back(i);
+    if (astral && c > 0xFFFF) cpAt.push_back(i);
   }
-  cpAt.push_back(t.size());
+  if (astral) cpAt.push_back(t.size());
   const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(alias);
   std::size_t start = 0;
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
-    const std::size_t end = cpAt[static_cast<std::size_t>(b)];
+    const std::size_t end = astral ? cpAt[static_cast<std::size_t>(b)] : static_cast<std::size_t>(b);
     if (end < t.size() && endsWithAbbreviation(t, end)) continue;
     std::size_t trimmed = end;
     while (trimmed > start && isSpace(t[trimmed - 1])) --trimmed;
