@@ -642,7 +642,7 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const std::set<std::size_t>& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const std::vector<bool>& attendSentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
@@ -650,7 +650,7 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].start < lineStart || tokens_[i].start >= lineEnd) continue;
       ++words;
-      if (attendSentences.count(tokens_[i].sentence)) return true;
+      if (attendSentences[tokens_[i].sentence]) return true;
       std::size_t length = 0;
       if (cueAt(i, &length) == "attend-heading") heading = true;
     }
@@ -1241,7 +1241,7 @@ class Run {
     for (const auto& person : {chair, opener}) {
       if (!person) continue;
       if (const auto it = personOf_.find(*person); it != personOf_.end() && it->second.type == EntityType::State)
-        attendees_.insert({g_.states[it->second.index].iso3, it->second.first});
+        attendees_.emplace_back(it->second.first, it->second.index);
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
@@ -1252,8 +1252,8 @@ class Run {
 
   // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  std::set<std::size_t> membershipTokens() const {
-    std::set<std::size_t> out;
+  std::vector<bool> membershipTokens() const {
+    std::vector<bool> out(tokens_.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
       if (cueAt(i, &length) != "members-of") continue;
@@ -1263,34 +1263,35 @@ class Run {
         if (gap.find(U')') != std::u32string_view::npos && bracket) break;
         if (gap.find(U'(') != std::u32string_view::npos) bracket = true;
         if (!bracket && k > i + length + 8 && clauseEnds(k)) break;
-        out.insert(k);
+        out[k] = true;
       }
     }
     return out;
   }
 
   void mainAttendees(Meeting& m) {
-    std::set<std::size_t> attendSentences;
-    std::set<std::size_t> speakSentences;
-    std::set<std::size_t> absentSentences;
+    // By sentence index.
+    std::vector<bool> attendSentences(view_.sentences().size() + 1);
+    std::vector<bool> speakSentences(attendSentences.size());
+    std::vector<bool> absentSentences(attendSentences.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
       if (!length) continue;
-      if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
-      if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
-      if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
+      if (kind == "attend") attendSentences[tokens_[i].sentence] = true;
+      if (kind == "speak") speakSentences[tokens_[i].sentence] = true;
+      if (kind == "absent" || kind == "future") absentSentences[tokens_[i].sentence] = true;
       const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
       if (kind == "speak-for" || kind == "state-after" || (kind == "speak-for-start" && sentenceStart)) {
         if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
-          attendees_.insert({g_.states[h->index].iso3, h->first});
+          attendees_.emplace_back(h->first, h->index);
       }
       if (kind == "state-before") {
         // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
         for (const auto& h : hits_) {
           if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
-            attendees_.insert({g_.states[h.index].iso3, h.first});
+            attendees_.emplace_back(h.first, h.index);
         }
       }
     }
@@ -1299,20 +1300,20 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
-      if (!speakSentences.count(s) || absentSentences.count(s)) continue;
+      if (!speakSentences[s] || absentSentences[s]) continue;
       std::optional<Hit> demonym;
       const auto post = postAt(i, &demonym);
       if (!post.length) continue;
-      if (demonym) attendees_.insert({g_.states[demonym->index].iso3, demonym->first});
+      if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
-        for (const auto& h : ofList(*of)) attendees_.insert({g_.states[h.index].iso3, h.first});
+        for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
       }
     }
-    const std::set<std::size_t> members = membershipTokens();
+    const std::vector<bool> members = membershipTokens();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first) || members.count(h.first)) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
       const std::size_t s = tokens_[h.first].sentence;
-      if (!attendSentences.count(s) || absentSentences.count(s)) continue;
+      if (!attendSentences[s] || absentSentences[s]) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
       if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(),
                       [&](const auto& span) { return span.first <= h.first && h.first <= span.second; }))
@@ -1325,7 +1326,7 @@ class Run {
         if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
       }
       if (abroad) continue;
-      attendees_.insert({g_.states[h.index].iso3, h.first});
+      attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
@@ -1335,7 +1336,7 @@ class Run {
       const std::size_t line = lineStartOf(h.first);
       if (!itemLines.insert(line).second || !listItem(line) || !opensItem(line, h.first)) continue;
       if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
-        attendees_.insert({g_.states[h.index].iso3, h.first});
+        attendees_.emplace_back(h.first, h.index);
     }
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
@@ -1348,16 +1349,18 @@ class Run {
             return span.first < of.first && tokens_[span.first].sentence == s;
           }))
         continue;
-      if ((attendSentences.count(s) || speakSentences.count(s)) && !absentSentences.count(s))
-        attendees_.insert({g_.states[of.index].iso3, of.first});
+      if ((attendSentences[s] || speakSentences[s]) && !absentSentences[s])
+        attendees_.emplace_back(of.first, of.index);
     }
-    std::vector<std::pair<std::size_t, std::string>> ordered;
-    for (const auto& [iso, token] : attendees_) ordered.emplace_back(token, iso);
-    std::sort(ordered.begin(), ordered.end());
-    std::set<std::string> seen;
-    for (const auto& [token, iso] : ordered) {
-      if (!seen.insert(iso).second) continue;
-      const std::string iri = stateIri(options_.baseIri, iso);
+    // In text order, states named at one token by their codes; each state once.
+    std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
+    });
+    std::vector<bool> seen(g_.states.size());
+    for (const auto& [token, state] : attendees_) {
+      if (seen[state]) continue;
+      seen[state] = true;
+      const std::string iri = stateIri(options_.baseIri, g_.states[state].iso3);
       m.attendees.push_back(iri);
       const Hit* h = hitStartingAt(token);
       const std::size_t last = h ? h->last : token;
@@ -1472,7 +1475,7 @@ class Run {
   std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
   std::vector<std::size_t> personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
-  std::set<std::pair<std::string, std::size_t>> attendees_;
+  std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
   std::vector<PlaceInfo> localPlaces_;  // places named only in this document  // text about other meetings, tokens
   int documentYear_ = 0;
