@@ -118,7 +118,7 @@ bool isArticle(std::string_view f) {
 class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
-      : options_(options), g_(g), document_(document),
+      : options_(options), g_(g), particles_(g.wordsOf("particle")), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
@@ -219,6 +219,7 @@ class Run {
   }
 
   // ---- gazetteer look-ups ----------------------------------------------------------------
+  bool isParticle(const Token& token) const { return particles_[token.word]; }
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
   std::string_view cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
@@ -407,7 +408,7 @@ class Run {
   bool nameWord(std::size_t k) const {
     const Token& t = tokens_[k];
     if (t.digits) return false;
-    if (g_.isWord("particle", t)) return true;
+    if (isParticle(t)) return true;
     if (!t.upper) return false;
     if (g_.months[t.word]) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
@@ -443,7 +444,7 @@ class Run {
       last = j;
     }
     // A name does not end on a particle.
-    while (last && *last >= k && g_.isWord("particle", tokens_[*last])) {
+    while (last && *last >= k && isParticle(tokens_[*last])) {
       if (*last == k) return std::nullopt;
       --*last;
     }
@@ -541,7 +542,7 @@ class Run {
       }
       if (!match) {
         std::size_t real = 0;
-        for (std::size_t k = first; k <= last; ++k) real += g_.isWord("particle", tokens_[k]) ? 0 : 1;
+        for (std::size_t k = first; k <= last; ++k) real += isParticle(tokens_[k]) ? 0 : 1;
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
@@ -745,7 +746,8 @@ class Run {
   PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
     auto post = postNameAt(i);
     const auto inside = demonymAt(i + 1);
-    if (inside && i + 2 < tokens_.size()) {
+    // The post read without the adjective starts with token i's word.
+    if (inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
       const std::size_t from = tokens_[i + 2].start;
       const std::size_t to = std::min(view_.text().size(), from + 120);
       const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
@@ -1453,6 +1455,7 @@ class Run {
 
   const ExtractOptions& options_;
   const Gazetteer& g_;
+  const WordSet& particles_;  // asked of most capitalised words
   const Document& document_;
   TextView view_;
   std::string language_;

@@ -140,10 +140,6 @@ std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size
   return cueKind(match);
 }
 
-std::string_view Gazetteer::cueKind(const PhraseIndex::Match& match) const {
-  return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
-}
-
 Gazetteer loadGazetteer(const fs::path& dir) {
   Gazetteer g;
   std::map<std::string, std::size_t> stateIndex;

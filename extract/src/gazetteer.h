@@ -35,6 +35,8 @@ class PhraseIndex {
   std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
+  // Whether some phrase starts with the word.
+  bool anyStartingWith(WordId word) const { return word < firstNode_.size() && firstNode_[word] != kNoNode; }
 
  private:
   // A phrase ending at a node of the trie.
@@ -118,7 +120,9 @@ struct Gazetteer {
   // The kind of the longest cue at token i, or "" (and its length in tokens).
   std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match, or "" for no match.
-  std::string_view cueKind(const PhraseIndex::Match& match) const;
+  std::string_view cueKind(const PhraseIndex::Match& match) const {
+    return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
+  }
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.
