@@ -96,7 +96,7 @@ void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) co
       if (sameCase) found(length, ending);
     }
     const std::size_t k = i + length;
-    if (k >= tokens.size()) return;
+    if (k >= tokens.size() || nodes_[node].next.empty()) return;
     // A phrase does not run across a table cell, a page or a bracket.
     for (char32_t c : view.gapBefore(k)) {
       if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;

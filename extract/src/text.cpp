@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,10 +37,20 @@ bool isAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
 bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 bool isAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool isWordChar(char32_t c) {
-  if (c < 0x80) return isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c);
+// Classes of ASCII characters, one look-up per character while tokenizing.
+enum AsciiClass : std::uint8_t { kLetterOrDigit = 1, kUpper = 2, kLower = 4, kDigit = 8 };
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
+  std::array<std::uint8_t, 128> classes{};
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kLower;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kUpper;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kDigit;
+  return classes;
+}();
+
+bool isNonAsciiWordChar(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
+inline bool isWordChar(char32_t c) { return c < 0x80 ? (kAsciiClasses[c] & kLetterOrDigit) != 0 : isNonAsciiWordChar(c); }
 bool isLower(char32_t c) { return c < 0x80 ? isAsciiLower(c) : u_islower(static_cast<UChar32>(c)); }
 bool isDigit(char32_t c) { return c < 0x80 ? isAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
 bool isUpperOrTitle(char32_t c) {
@@ -50,27 +62,20 @@ bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n
 
 bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
 
-// The end of the run of ASCII letters and digits starting at i (i itself if there is none).
-std::size_t asciiWordEnd(const std::u32string& t, std::size_t i) {
-  while (i < t.size() && t[i] < 0x80 && isWordChar(t[i])) ++i;
-  return i;
-}
-
-// Appends a run of ASCII letters and digits to a token's fold and display in one step per
-// string: most words are ASCII, and growing two strings a character at a time is most of the
-// cost of tokenizing.
-void appendAsciiWord(std::u32string_view run, std::string& fold, std::string& display, bool& anyLower, bool& allDigits) {
-  const std::size_t foldAt = fold.size();
-  const std::size_t displayAt = display.size();
-  fold.resize(foldAt + run.size());
-  display.resize(displayAt + run.size());
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    const char c = static_cast<char>(run[k]);
-    display[displayAt + k] = c;
-    fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
-    anyLower = anyLower || isAsciiLower(run[k]);
-    allDigits = allDigits && isAsciiDigit(run[k]);
+// Appends the run of ASCII letters and digits starting at i to a token's fold and display;
+// returns its end (i itself if there is none). Most words are ASCII.
+std::size_t appendAsciiWord(const std::u32string& t, std::size_t i, std::string& fold, std::string& display, bool& anyLower,
+                            bool& allDigits) {
+  for (; i < t.size() && t[i] < 0x80; ++i) {
+    const std::uint8_t classes = kAsciiClasses[t[i]];
+    if (!(classes & kLetterOrDigit)) break;
+    const char c = static_cast<char>(t[i]);
+    display += c;
+    fold += (classes & kUpper) ? static_cast<char>(c - 'A' + 'a') : c;
+    anyLower = anyLower || (classes & kLower);
+    allDigits = allDigits && (classes & kDigit);
   }
+  return i;
 }
 
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
@@ -228,12 +233,11 @@ WordId Vocabulary::find(std::string_view fold) const {
 
 TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
-  // Folds and displays go to two buffers, one word after the other; the tokens point into them
-  // once both are complete (a growing buffer moves). A display is never longer than the text.
-  std::string folds;
-  folds.reserve(utf8.size());
-  words_.reserve(utf8.size());
-  std::vector<std::pair<std::size_t, std::size_t>> ends;  // per token: end in folds, end in words_
+  // Tokens view their fold and display where they are written, so neither buffer may grow past
+  // its first allocation. A display is never longer than the text; a fold takes one byte per
+  // ASCII character and at most four per other character, which takes two or more in the text.
+  displays_.reserve(utf8.size());
+  folds_.reserve(2 * utf8.size());
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
       i += tag;
@@ -245,17 +249,18 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(
     }
     Token token;
     token.start = i;
+    const std::size_t foldAt = folds_.size();
+    const std::size_t displayAt = displays_.size();
     bool anyLower = false;
     bool allDigits = true;
     while (i < t.size()) {
-      if (const std::size_t end = asciiWordEnd(t, i); end > i) {
-        appendAsciiWord(std::u32string_view(t).substr(i, end - i), folds, words_, anyLower, allDigits);
+      if (const std::size_t end = appendAsciiWord(t, i, folds_, displays_, anyLower, allDigits); end > i) {
         i = end;
         continue;
       }
       if (isWordChar(t[i])) {
-        appendUtf8(folds, foldCodePoint(t[i]));
-        appendUtf8(words_, t[i]);
+        appendUtf8(folds_, foldCodePoint(t[i]));
+        appendUtf8(displays_, t[i]);
         if (isLower(t[i])) anyLower = true;
         if (!isDigit(t[i])) allDigits = false;
         ++i;
@@ -268,26 +273,14 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(
       break;
     }
     token.end = i;
+    token.fold = std::string_view(folds_).substr(foldAt);
+    token.display = std::string_view(displays_).substr(displayAt);
+    if (vocabulary) token.word = vocabulary->find(token.fold);
     // A token starts on a word character, so its first letter is the text's.
     token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;
     token.digits = allDigits;
     tokens_.push_back(token);
-    ends.emplace_back(folds.size(), words_.size());
-  }
-  // One buffer: displays first, then folds.
-  const std::size_t foldsAt = words_.size();
-  words_ += folds;
-  const std::string_view all(words_);
-  std::size_t foldFrom = 0;
-  std::size_t displayFrom = 0;
-  for (std::size_t n = 0; n < tokens_.size(); ++n) {
-    Token& token = tokens_[n];
-    token.fold = all.substr(foldsAt + foldFrom, ends[n].first - foldFrom);
-    token.display = all.substr(displayFrom, ends[n].second - displayFrom);
-    if (vocabulary) token.word = vocabulary->find(token.fold);
-    foldFrom = ends[n].first;
-    displayFrom = ends[n].second;
   }
 }
 

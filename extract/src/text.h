@@ -79,7 +79,8 @@ class TextView {
 
  private:
   std::u32string text_;
-  std::string words_;  // every token's fold and display, one after the other
+  std::string folds_;     // every token's fold, one after the other
+  std::string displays_;  // every token's display, one after the other
   std::vector<Token> tokens_;
   std::vector<Span> sentences_;
 };
