@@ -37,6 +37,11 @@ class Entities {
     addMention(it->second, mention);
     return it->second;
   }
+  // Room for `count` entities, so adding them moves none.
+  void reserve(std::size_t count) {
+    byIri_.reserve(count);
+    list_.reserve(count);
+  }
   // Another mention of the entity add() returned.
   void addMention(std::size_t entity, const Mention& mention) {
     auto& mentions = list_[entity].mentions;
@@ -1374,6 +1379,7 @@ class Run {
   void addEntities() {
     // A name met again is another mention of the entity made the first time: no new IRI.
     std::map<std::pair<EntityType, std::size_t>, std::size_t> entityOfHit;
+    entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
       const Mention mention = view_.mention(h.first, h.last);
       if (const auto known = entityOfHit.find({h.type, h.index}); known != entityOfHit.end()) {

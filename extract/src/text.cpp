@@ -170,7 +170,11 @@ std::u32string toCodePoints(std::string_view utf8) {
     std::size_t end = i;
     if (ascii(i)) {
       while (end < utf8.size() && ascii(end)) ++end;
-      out.append(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end));
+      // Widened in place: append() from char iterators would build a temporary string first.
+      const std::size_t at = out.size();
+      out.resize(at + end - i);
+      std::copy(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end),
+                out.begin() + static_cast<std::ptrdiff_t>(at));
       i = end;
       continue;
     }
@@ -192,7 +196,14 @@ std::u32string toCodePoints(std::string_view utf8) {
 std::string toUtf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : text) appendUtf8(out, c);
+  for (char32_t c : text) {
+    // ASCII inline: most of every mention.
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      appendUtf8(out, c);
+    }
+  }
   return out;
 }
 
