@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -178,10 +179,25 @@ std::u32string toCodePoints(std::string_view utf8) {
       i = end;
       continue;
     }
-    // A run of non-ASCII bytes goes to ICU whole: an ASCII byte never belongs to a multi-byte
+    // A run of non-ASCII bytes is decoded whole: an ASCII byte never belongs to a multi-byte
     // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
     // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
     while (end < utf8.size() && !ascii(end)) ++end;
+    // A well-formed run (the reader accepts no other) by ICU's decoding macro, in place.
+    const std::size_t at = out.size();
+    bool wellFormed = true;
+    for (auto k = static_cast<int32_t>(i); k < static_cast<int32_t>(end) && wellFormed;) {
+      UChar32 c = 0;
+      U8_NEXT(utf8.data(), k, static_cast<int32_t>(end), c);
+      wellFormed = c >= 0;
+      out.push_back(static_cast<char32_t>(c));
+    }
+    if (wellFormed) {
+      i = end;
+      continue;
+    }
+    // Else through a UnicodeString, which substitutes bad bytes.
+    out.resize(at);
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
     for (int32_t k = 0; k < u.length();) {
       const UChar32 c = u.char32At(k);
