@@ -265,6 +265,7 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(
   // ASCII character and at most four per other character, which takes two or more in the text.
   displays_.reserve(utf8.size());
   folds_.reserve(2 * utf8.size());
+  tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
       i += tag;
