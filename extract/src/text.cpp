@@ -248,14 +248,18 @@ std::vector<std::string> foldedWords(std::string_view phrase) {
 
 WordId Vocabulary::add(std::string_view fold) {
   if (const WordId known = find(fold)) return known;
-  const auto id = static_cast<WordId>(size());
-  ids_.emplace(std::string(fold), id);
-  return id;
-}
-
-WordId Vocabulary::find(std::string_view fold) const {
-  const auto it = ids_.find(fold);
-  return it == ids_.end() ? kNoWord : it->second;
+  const auto word = static_cast<WordId>(words_.size());
+  words_.emplace_back(fold);
+  if (2 * words_.size() > slots_.size()) {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.word != kNoWord) slots_[slotOf(words_[slot.word], std::hash<std::string_view>{}(words_[slot.word]))] = slot;
+    }
+  }
+  const std::size_t hash = std::hash<std::string_view>{}(fold);
+  slots_[slotOf(fold, hash)] = {word, static_cast<std::uint32_t>(hash >> 32)};
+  return word;
 }
 
 TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {

@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "diplograph/extract/extraction.h"
@@ -21,21 +20,33 @@ std::string toUtf8(std::u32string_view text);
 using WordId = std::uint32_t;
 constexpr WordId kNoWord = 0;
 
-// The folded words of the gazetteers and their numbers.
+// The folded words of the gazetteers and their numbers. Every token of every document is
+// looked up here once: an open-addressing table, probed linearly, whose slots keep bits of
+// their word's hash, so a look-up touches one slot and compares text only on a likely match.
 class Vocabulary {
  public:
   // The word's number, numbering it if it is new.
   WordId add(std::string_view fold);
-  WordId find(std::string_view fold) const;
+  WordId find(std::string_view fold) const { return slots_[slotOf(fold, std::hash<std::string_view>{}(fold))].word; }
   // One past the highest number given.
-  std::size_t size() const { return ids_.size() + 1; }
+  std::size_t size() const { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  struct Slot {
+    WordId word = kNoWord;  // kNoWord: empty
+    std::uint32_t hashBits = 0;
   };
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  // The slot holding `fold`, or the empty slot where it would go.
+  std::size_t slotOf(std::string_view fold, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.word == kNoWord || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && words_[slot.word] == fold))
+        return i;
+    }
+  }
+  std::vector<std::string> words_ = {""};  // by number; kNoWord has none
+  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two, at most half full
 };
 
 // One word: a run of letters and digits. A word hyphenated across a line break ("Paki-\nstan")
