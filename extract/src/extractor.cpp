@@ -619,9 +619,9 @@ class Run {
     const char32_t c = text[k];
     if (k - lineStart >= 2 || c == '-' || c == '*' || c == '|' || c == U'\u2022' || c == U'\u2013' || c == U'\u2014')
       return true;
-    const std::size_t end = text.find(U'\n', k);
-    const auto line = std::u32string_view(text).substr(k, end == std::u32string::npos ? std::u32string::npos : end - k);
-    return line.find(U"....") != std::u32string_view::npos;
+    const auto lineBreak = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), k);
+    const std::size_t end = lineBreak == lineBreaks_.end() ? text.size() : *lineBreak;
+    return std::u32string_view(text).substr(k, end - k).find(U"....") != std::u32string_view::npos;
   }
 
   // Whether token k is the first word of the item on its line, after the bullet and articles
