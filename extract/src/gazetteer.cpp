@@ -96,12 +96,13 @@ void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) co
       if (sameCase) found(length, ending);
     }
     const std::size_t k = i + length;
-    if (k >= tokens.size() || nodes_[node].next.empty()) return;
+    if (k >= tokens.size()) return;
+    node = nextNode(node, tokens[k].word);
+    if (node == kNoNode) return;
     // A phrase does not run across a table cell, a page or a bracket.
     for (char32_t c : view.gapBefore(k)) {
       if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;
     }
-    node = nextNode(node, tokens[k].word);
   }
 }
 
