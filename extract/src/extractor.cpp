@@ -34,19 +34,15 @@ class Entities {
       it = byIri_.emplace(entity.iri, list_.size()).first;
       list_.push_back(std::move(entity));
     }
-    addMention(it->second, mention);
+    auto& mentions = list_[it->second].mentions;
+    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
+      mentions.push_back(mention);
     return it->second;
   }
   // Room for `count` entities, so adding them moves none.
   void reserve(std::size_t count) {
     byIri_.reserve(count);
     list_.reserve(count);
-  }
-  // Another mention of the entity add() returned.
-  void addMention(std::size_t entity, const Mention& mention) {
-    auto& mentions = list_[entity].mentions;
-    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
-      mentions.push_back(mention);
   }
   Entity* find(const std::string& iri) {
     const auto it = byIri_.find(iri);
@@ -1377,15 +1373,9 @@ class Run {
 
   // ---- assembling entities ---------------------------------------------------------------
   void addEntities() {
-    // A name met again is another mention of the entity made the first time: no new IRI.
-    std::map<std::pair<EntityType, std::size_t>, std::size_t> entityOfHit;
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
       const Mention mention = view_.mention(h.first, h.last);
-      if (const auto known = entityOfHit.find({h.type, h.index}); known != entityOfHit.end()) {
-        entities_.addMention(known->second, mention);
-        continue;
-      }
       Entity e;
       e.type = h.type;
       if (h.type == EntityType::State) {
@@ -1404,7 +1394,7 @@ class Run {
         e.label = p.name;
         e.keys.name = p.name;
       }
-      entityOfHit.emplace(std::pair(h.type, h.index), entities_.add(std::move(e), mention));
+      entities_.add(std::move(e), mention);
     }
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
@@ -1442,20 +1432,14 @@ class Run {
       relations_.push_back({e.iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
                             {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
     }
-    std::map<std::size_t, std::size_t> entityOfPerson;
     for (const auto& pm : personMentions_) {
-      const Mention mention = view_.mention(pm.first, pm.last);
-      if (const auto known = entityOfPerson.find(pm.person); known != entityOfPerson.end()) {
-        entities_.addMention(known->second, mention);
-        continue;
-      }
       const auto& p = persons_[pm.person];
       Entity e;
       e.type = EntityType::Person;
       e.iri = p.iri;
       e.label = p.name;
       e.keys.name = p.name;
-      entityOfPerson.emplace(pm.person, entities_.add(std::move(e), mention));
+      entities_.add(std::move(e), view_.mention(pm.first, pm.last));
     }
   }
 
