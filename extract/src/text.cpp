@@ -254,10 +254,10 @@ WordId Vocabulary::add(std::string_view fold) {
     std::vector<Slot> old(2 * slots_.size());
     old.swap(slots_);
     for (const Slot& slot : old) {
-      if (slot.word != kNoWord) slots_[slotOf(words_[slot.word], std::hash<std::string_view>{}(words_[slot.word]))] = slot;
+      if (slot.word != kNoWord) slots_[slotOf(words_[slot.word], hashOf(words_[slot.word]))] = slot;
     }
   }
-  const std::size_t hash = std::hash<std::string_view>{}(fold);
+  const std::size_t hash = hashOf(fold);
   slots_[slotOf(fold, hash)] = {word, static_cast<std::uint32_t>(hash >> 32)};
   return word;
 }
