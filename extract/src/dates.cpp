@@ -1,25 +1,26 @@
 #include "dates.h"
 
-#include <cstdio>
+#include <string>
+#include <utility>
 
 namespace diplograph::extract {
 namespace {
 
 // "19", "1er", "1st", "22nd" -> day number, or 0.
 int dayOf(const Token& token) {
-  const std::string& f = token.fold;
+  const std::string_view f = token.fold;
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return 0;
-  const std::string suffix = f.substr(digits);
+  const std::string_view suffix = f.substr(digits);
   if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
-  const int day = std::stoi(f.substr(0, digits));
+  const int day = std::stoi(std::string(f.substr(0, digits)));
   return day >= 1 && day <= 31 ? day : 0;
 }
 
 int yearOf(const Token& token) {
   if (!token.digits || token.fold.size() != 4) return 0;
-  const int year = std::stoi(token.fold);
+  const int year = std::stoi(std::string(token.fold));
   return year >= 1900 && year <= 2100 ? year : 0;
 }
 
@@ -46,11 +47,10 @@ class DateScanner {
  private:
   int monthAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
-    const auto it = g_.months.find(tokens_[i].fold);
-    if (it == g_.months.end()) return 0;
+    const int month = g_.months[tokens_[i].word];
     // English "may" is a verb unless capitalised.
-    if (tokens_[i].fold == "may" && !tokens_[i].upper) return 0;
-    return it->second;
+    if (!month || (tokens_[i].fold == "may" && !tokens_[i].upper)) return 0;
+    return month;
   }
   int dayAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
@@ -74,7 +74,7 @@ class DateScanner {
   std::optional<std::size_t> connector(std::size_t i) const {
     if (i >= tokens_.size()) return std::nullopt;
     if (rangeGap(i)) return i;
-    const std::string& f = tokens_[i].fold;
+    const std::string_view f = tokens_[i].fold;
     if (f == "et" || f == "and" || f == "au" || f == "to" || f == "a") return i + 1;
     return std::nullopt;
   }
@@ -131,9 +131,15 @@ class DateScanner {
 }  // namespace
 
 std::string CalendarDate::iso() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  // By hand: snprintf costs more than the rest of making a date entity. No field is negative.
+  std::string out;
+  for (const auto& [value, width] : {std::pair{year, 4}, std::pair{month, 2}, std::pair{day, 2}}) {
+    if (!out.empty()) out += '-';
+    const std::string digits = std::to_string(value);
+    if (digits.size() < static_cast<std::size_t>(width)) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
+    out += digits;
+  }
+  return out;
 }
 
 std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer) {

@@ -39,6 +39,11 @@ class Entities {
       mentions.push_back(mention);
     return it->second;
   }
+  // Room for `count` entities, so adding them moves none.
+  void reserve(std::size_t count) {
+    byIri_.reserve(count);
+    list_.reserve(count);
+  }
   Entity* find(const std::string& iri) {
     const auto it = byIri_.find(iri);
     return it == byIri_.end() ? nullptr : &list_[it->second];
@@ -85,23 +90,23 @@ std::string detectLanguage(const TextView& view, const Gazetteer& g) {
   int fr = 0;
   int en = 0;
   for (const auto& token : view.tokens()) {
-    if (frWords.count(token.fold)) ++fr;
-    if (enWords.count(token.fold)) ++en;
+    if (frWords[token.word]) ++fr;
+    if (enWords[token.word]) ++en;
   }
   return fr > en ? "fr" : "en";
 }
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
-  const std::string& f = token.fold;
+  const std::string_view f = token.fold;
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 3) return 0;
-  const std::string suffix = f.substr(digits);
+  const std::string_view suffix = f.substr(digits);
   // A bare number is a paragraph or a count, not an ordinal.
   if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
       suffix == "st" || suffix == "nd" || suffix == "rd")
-    return std::stoi(f.substr(0, digits));
+    return std::stoi(std::string(f.substr(0, digits)));
   return 0;
 }
 
@@ -114,10 +119,10 @@ bool isArticle(std::string_view f) {
 class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
-      : options_(options), g_(g), document_(document),
+      : options_(options), g_(g), particles_(g.wordsOf("particle")), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
-        view_(document.text), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
+        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
     view_.splitSentences(language_);
     cues_ = g.cues.longestEach(view_);
     postNames_ = g.postNames.longestEach(view_);
@@ -195,26 +200,27 @@ class Run {
   std::string symbol() const {
     // A document symbol ("OIC/ACM-2017/MALI-REP") on its own line near the top: capitals,
     // digits, '/' and '-', with at least two '/'-separated parts.
-    std::size_t lines = 0;
-    std::string line;
-    for (std::size_t i = 0; i <= document_.text.size() && lines < 15; ++i) {
-      const char c = i < document_.text.size() ? document_.text[i] : '\n';
-      if (c != '\n') {
+    const std::string_view text = document_.text;
+    std::size_t lineStart = 0;
+    for (std::size_t lines = 0; lines < 15 && lineStart <= text.size(); ++lines) {
+      const std::size_t lineEnd = std::min(text.find('\n', lineStart), text.size());
+      const std::string_view raw = text.substr(lineStart, lineEnd - lineStart);
+      lineStart = lineEnd + 1;
+      if (raw.find('/') == std::string_view::npos) continue;  // most lines: no copy
+      std::string line;
+      for (char c : raw) {
         if (c != '*' && c != ' ' && c != '\r') line += c;
-        continue;
       }
-      ++lines;
-      const bool shape = line.size() >= 5 && line.find('/') != std::string::npos &&
-                         std::all_of(line.begin(), line.end(), [](char ch) {
-                           return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '-' || ch == '.';
-                         });
+      const bool shape = line.size() >= 5 && std::all_of(line.begin(), line.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '-' || ch == '.';
+      });
       if (shape) return line;
-      line.clear();
     }
     return "";
   }
 
   // ---- gazetteer look-ups ----------------------------------------------------------------
+  bool isParticle(const Token& token) const { return particles_[token.word]; }
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
   std::string_view cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
@@ -269,7 +275,7 @@ class Run {
     if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
     while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
     for (std::size_t back = 0; back < 3 && k > back; ++back) {
-      if (g_.isWord("name-head", tokens_[k - 1 - back].fold)) return back == 0 || tokens_[k - 1 - back].upper;
+      if (g_.isWord("name-head", tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
     }
     return false;
   }
@@ -303,7 +309,10 @@ class Run {
              !tokens_[last + 1].allUpper && !hitCovering(last + 1))
         ++last;
       std::string name;
-      for (std::size_t k = first; k <= last; ++k) name += (k > first ? " " : "") + tokens_[k].display;
+      for (std::size_t k = first; k <= last; ++k) {
+        if (k > first) name += ' ';
+        name += tokens_[k].display;
+      }
       std::size_t index = g_.places.size() + localPlaces_.size();
       for (std::size_t n = 0; n < localPlaces_.size(); ++n) {
         if (localPlaces_[n].name == name) index = g_.places.size() + n;
@@ -352,7 +361,7 @@ class Run {
     if (!t.upper || (t.fold != "organisation" && t.fold != "organization") || i == 0) return std::nullopt;
     if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
     if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
-      const std::string& next = tokens_[i + 1].fold;
+      const std::string_view next = tokens_[i + 1].fold;
       if (next == "of" || next == "de" || next == "des" || next == "du" || next == "d" || next == "for" || next == "pour")
         return std::nullopt;
     }
@@ -400,9 +409,9 @@ class Run {
   bool nameWord(std::size_t k) const {
     const Token& t = tokens_[k];
     if (t.digits) return false;
-    if (g_.isWord("particle", t.fold)) return true;
+    if (isParticle(t)) return true;
     if (!t.upper) return false;
-    if (g_.months.count(t.fold)) return false;
+    if (g_.months[t.word]) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
     const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
     if (!joined && postNameAt(k).length) return false;
@@ -436,7 +445,7 @@ class Run {
       last = j;
     }
     // A name does not end on a particle.
-    while (last && *last >= k && g_.isWord("particle", tokens_[*last].fold)) {
+    while (last && *last >= k && isParticle(tokens_[*last])) {
       if (*last == k) return std::nullopt;
       --*last;
     }
@@ -522,7 +531,7 @@ class Run {
     });
     for (const auto& [first, last] : candidates_) {
       std::vector<std::string> words;
-      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      for (std::size_t k = first; k <= last; ++k) words.emplace_back(tokens_[k].fold);
       std::optional<std::size_t> match;
       for (std::size_t p = 0; p < persons_.size() && !match; ++p) {
         const auto& known = persons_[p].words;
@@ -534,7 +543,7 @@ class Run {
       }
       if (!match) {
         std::size_t real = 0;
-        for (const auto& w : words) real += g_.isWord("particle", w) ? 0 : 1;
+        for (std::size_t k = first; k <= last; ++k) real += isParticle(tokens_[k]) ? 0 : 1;
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
@@ -606,9 +615,9 @@ class Run {
     const char32_t c = text[k];
     if (k - lineStart >= 2 || c == '-' || c == '*' || c == '|' || c == U'\u2022' || c == U'\u2013' || c == U'\u2014')
       return true;
-    const std::size_t end = text.find(U'\n', k);
-    const auto line = std::u32string_view(text).substr(k, end == std::u32string::npos ? std::u32string::npos : end - k);
-    return line.find(U"....") != std::u32string_view::npos;
+    const auto lineBreak = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), k);
+    const std::size_t end = lineBreak == lineBreaks_.end() ? text.size() : *lineBreak;
+    return std::u32string_view(text).substr(k, end - k).find(U"....") != std::u32string_view::npos;
   }
 
   // Whether token k is the first word of the item on its line, after the bullet and articles
@@ -635,7 +644,7 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const std::set<std::size_t>& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const std::vector<bool>& attendSentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
@@ -643,7 +652,7 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].start < lineStart || tokens_[i].start >= lineEnd) continue;
       ++words;
-      if (attendSentences.count(tokens_[i].sentence)) return true;
+      if (attendSentences[tokens_[i].sentence]) return true;
       std::size_t length = 0;
       if (cueAt(i, &length) == "attend-heading") heading = true;
     }
@@ -665,7 +674,7 @@ class Run {
       if (const Hit* h = hitCovering(k - 1); h && h->last >= k && (h->type == EntityType::State || h->type == EntityType::Organization))
         return *h;
     }
-    const std::string& f = tokens_[k].fold;
+    const std::string_view f = tokens_[k].fold;
     if (!(f == "of" || f == "de" || f == "du" || f == "d" || f == "des")) return std::nullopt;
     for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
       if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
@@ -728,9 +737,9 @@ class Run {
 
   std::optional<Hit> demonymAt(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
-    const auto it = g_.demonyms.find(tokens_[k].fold);
-    if (it == g_.demonyms.end()) return std::nullopt;
-    return Hit{k, k, EntityType::State, it->second};
+    const auto state = g_.demonyms[tokens_[k].word];
+    if (!state) return std::nullopt;
+    return Hit{k, k, EntityType::State, *state};
   }
 
   // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
@@ -738,10 +747,11 @@ class Run {
   PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
     auto post = postNameAt(i);
     const auto inside = demonymAt(i + 1);
-    if (inside && i + 2 < tokens_.size()) {
+    // The post read without the adjective starts with token i's word.
+    if (inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
       const std::size_t from = tokens_[i + 2].start;
       const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(tokens_[i].display + " " + view_.slice(from, to));
+      const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
       const auto longer = g_.postNames.longestAt(rest, 0);
       if (longer.length >= 2 && longer.length + 1 > post.length) {
         *demonym = inside;
@@ -788,7 +798,7 @@ class Run {
         // "OIC Secretary General", "UN Under-Secretary-General"
         if (const Hit* h = hitCovering(i - 1); h && h->last == i - 1) {
           of = *h;
-        } else if (g_.isWord("possessive", tokens_[i - 1].fold)) {
+        } else if (g_.isWord("possessive", tokens_[i - 1])) {
           // "Malaysia ... chaired by its Foreign Minister", "Côte d'Ivoire, whose Minister"
           for (const auto& h2 : hits_) {
             if (h2.type == EntityType::State && h2.last < i && tokens_[h2.first].sentence == tokens_[i].sentence) of = h2;
@@ -807,7 +817,7 @@ class Run {
       }
       // A post that is not held any more ("former Secretary-General", "feu le président").
       const std::size_t start = std::min(i, of->first);
-      if (start > 0 && g_.isWord("former", tokens_[start - 1].fold)) continue;
+      if (start > 0 && g_.isWord("former", tokens_[start - 1])) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia", "Observateur permanent de l'OCI
       // auprès de l'Organisation des Nations Unies".
       if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {
@@ -950,20 +960,20 @@ class Run {
   int ordinalAt(std::size_t k) const {
     if (const int n = ordinalOf(tokens_[k])) return n;
     if (tokens_[k].fold == "eme" && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
-    const auto unit = g_.ordinals.find(tokens_[k].fold);
-    if (unit == g_.ordinals.end()) return 0;
+    const int unit = g_.ordinals[tokens_[k].word];
+    if (!unit) return 0;
     if (k > 0 && view_.gapBefore(k) == U"-") {
-      const auto tens = g_.ordinals.find(tokens_[k - 1].fold);
-      if (tens != g_.ordinals.end() && tens->second >= 20 && unit->second < 10) return tens->second + unit->second;
+      const int tens = g_.ordinals[tokens_[k - 1].word];
+      if (tens >= 20 && unit < 10) return tens + unit;
     }
-    return unit->second;
+    return unit;
   }
 
   // A place stated as where a meeting was held: after "à", "in", "at", or in brackets.
   bool locative(std::size_t k) const {
     if (k == 0) return true;
     if (view_.gapBefore(k).find(U'(') != std::u32string_view::npos) return true;
-    const std::string& f = tokens_[k - 1].fold;
+    const std::string_view f = tokens_[k - 1].fold;
     return f == "a" || f == "in" || f == "at" || f == "au" || f == "dans";
   }
 
@@ -1234,7 +1244,7 @@ class Run {
     for (const auto& person : {chair, opener}) {
       if (!person) continue;
       if (const auto it = personOf_.find(*person); it != personOf_.end() && it->second.type == EntityType::State)
-        attendees_.insert({g_.states[it->second.index].iso3, it->second.first});
+        attendees_.emplace_back(it->second.first, it->second.index);
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
@@ -1245,8 +1255,8 @@ class Run {
 
   // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  std::set<std::size_t> membershipTokens() const {
-    std::set<std::size_t> out;
+  std::vector<bool> membershipTokens() const {
+    std::vector<bool> out(tokens_.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
       if (cueAt(i, &length) != "members-of") continue;
@@ -1256,34 +1266,35 @@ class Run {
         if (gap.find(U')') != std::u32string_view::npos && bracket) break;
         if (gap.find(U'(') != std::u32string_view::npos) bracket = true;
         if (!bracket && k > i + length + 8 && clauseEnds(k)) break;
-        out.insert(k);
+        out[k] = true;
       }
     }
     return out;
   }
 
   void mainAttendees(Meeting& m) {
-    std::set<std::size_t> attendSentences;
-    std::set<std::size_t> speakSentences;
-    std::set<std::size_t> absentSentences;
+    // By sentence index.
+    std::vector<bool> attendSentences(view_.sentences().size() + 1);
+    std::vector<bool> speakSentences(attendSentences.size());
+    std::vector<bool> absentSentences(attendSentences.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
       if (!length) continue;
-      if (kind == "attend") attendSentences.insert(tokens_[i].sentence);
-      if (kind == "speak") speakSentences.insert(tokens_[i].sentence);
-      if (kind == "absent" || kind == "future") absentSentences.insert(tokens_[i].sentence);
+      if (kind == "attend") attendSentences[tokens_[i].sentence] = true;
+      if (kind == "speak") speakSentences[tokens_[i].sentence] = true;
+      if (kind == "absent" || kind == "future") absentSentences[tokens_[i].sentence] = true;
       const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
       if (kind == "speak-for" || kind == "state-after" || (kind == "speak-for-start" && sentenceStart)) {
         if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
-          attendees_.insert({g_.states[h->index].iso3, h->first});
+          attendees_.emplace_back(h->first, h->index);
       }
       if (kind == "state-before") {
         // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
         for (const auto& h : hits_) {
           if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
-            attendees_.insert({g_.states[h.index].iso3, h.first});
+            attendees_.emplace_back(h.first, h.index);
         }
       }
     }
@@ -1292,20 +1303,20 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
-      if (!speakSentences.count(s) || absentSentences.count(s)) continue;
+      if (!speakSentences[s] || absentSentences[s]) continue;
       std::optional<Hit> demonym;
       const auto post = postAt(i, &demonym);
       if (!post.length) continue;
-      if (demonym) attendees_.insert({g_.states[demonym->index].iso3, demonym->first});
+      if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
-        for (const auto& h : ofList(*of)) attendees_.insert({g_.states[h.index].iso3, h.first});
+        for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
       }
     }
-    const std::set<std::size_t> members = membershipTokens();
+    const std::vector<bool> members = membershipTokens();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first) || members.count(h.first)) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
       const std::size_t s = tokens_[h.first].sentence;
-      if (!attendSentences.count(s) || absentSentences.count(s)) continue;
+      if (!attendSentences[s] || absentSentences[s]) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
       if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(),
                       [&](const auto& span) { return span.first <= h.first && h.first <= span.second; }))
@@ -1318,7 +1329,7 @@ class Run {
         if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
       }
       if (abroad) continue;
-      attendees_.insert({g_.states[h.index].iso3, h.first});
+      attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
@@ -1328,7 +1339,7 @@ class Run {
       const std::size_t line = lineStartOf(h.first);
       if (!itemLines.insert(line).second || !listItem(line) || !opensItem(line, h.first)) continue;
       if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
-        attendees_.insert({g_.states[h.index].iso3, h.first});
+        attendees_.emplace_back(h.first, h.index);
     }
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
@@ -1341,16 +1352,18 @@ class Run {
             return span.first < of.first && tokens_[span.first].sentence == s;
           }))
         continue;
-      if ((attendSentences.count(s) || speakSentences.count(s)) && !absentSentences.count(s))
-        attendees_.insert({g_.states[of.index].iso3, of.first});
+      if ((attendSentences[s] || speakSentences[s]) && !absentSentences[s])
+        attendees_.emplace_back(of.first, of.index);
     }
-    std::vector<std::pair<std::size_t, std::string>> ordered;
-    for (const auto& [iso, token] : attendees_) ordered.emplace_back(token, iso);
-    std::sort(ordered.begin(), ordered.end());
-    std::set<std::string> seen;
-    for (const auto& [token, iso] : ordered) {
-      if (!seen.insert(iso).second) continue;
-      const std::string iri = stateIri(options_.baseIri, iso);
+    // In text order, states named at one token by their codes; each state once.
+    std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
+    });
+    std::vector<bool> seen(g_.states.size());
+    for (const auto& [token, state] : attendees_) {
+      if (seen[state]) continue;
+      seen[state] = true;
+      const std::string iri = stateIri(options_.baseIri, g_.states[state].iso3);
       m.attendees.push_back(iri);
       const Hit* h = hitStartingAt(token);
       const std::size_t last = h ? h->last : token;
@@ -1360,6 +1373,7 @@ class Run {
 
   // ---- assembling entities ---------------------------------------------------------------
   void addEntities() {
+    entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
       const Mention mention = view_.mention(h.first, h.last);
       Entity e;
@@ -1431,6 +1445,7 @@ class Run {
 
   const ExtractOptions& options_;
   const Gazetteer& g_;
+  const WordSet& particles_;  // asked of most capitalised words
   const Document& document_;
   TextView view_;
   std::string language_;
@@ -1453,7 +1468,7 @@ class Run {
   std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
   std::vector<std::size_t> personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
-  std::set<std::pair<std::string, std::size_t>> attendees_;
+  std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
   std::vector<PlaceInfo> localPlaces_;  // places named only in this document  // text about other meetings, tokens
   int documentYear_ = 0;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <functional>
 #include <set>
 #include <sstream>
 
@@ -52,64 +51,68 @@ bool acronymWord(const std::string& word) {
 
 }  // namespace
 
-void PhraseIndex::add(std::string_view phrase, std::size_t payload) {
+void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary) {
   TextView view(phrase);
-  Entry entry;
-  entry.payload = payload;
-  entry.caseSensitive = !view.tokens().empty();
+  if (view.tokens().empty()) return;
+  Ending ending{{}, true, payload};
+  std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
-    entry.words.push_back(token.fold);
-    entry.displays.push_back(token.display);
-    if (!acronymWord(token.display)) entry.caseSensitive = false;
-  }
-  if (entry.words.empty()) return;
-  const std::size_t hash = std::hash<std::string_view>{}(entry.words.front());
-  firstWordBits_[hash % kFirstWordBits] = true;
-  auto& groups = byFirstWordHash_[hash];
-  auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.firstWord == entry.words.front(); });
-  if (group == groups.end()) group = groups.insert(groups.end(), Group{entry.words.front(), {}});
-  auto& bucket = group->entries;
-  bucket.push_back(std::move(entry));
-  // Longest first, so the first full match is the longest.
-  std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
-}
-
-bool PhraseIndex::matches(const Entry& entry, const TextView& view, std::size_t i) const {
-  const auto& tokens = view.tokens();
-  if (i + entry.words.size() > tokens.size()) return false;
-  for (std::size_t k = 0; k < entry.words.size(); ++k) {
-    const Token& token = tokens[i + k];
-    // As views: libstdc++ compares std::strings by content before it compares their lengths.
-    if (std::string_view(token.fold) != entry.words[k] ||
-        (entry.caseSensitive && std::string_view(token.display) != entry.displays[k]))
-      return false;
-    // A phrase does not run across a table cell, a page or a bracket.
-    if (k > 0) {
-      for (char32_t c : view.gapBefore(i + k)) {
-        if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return false;
+    const WordId word = vocabulary.add(token.fold);
+    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(node, word);
+    if (next == kNoNode) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == kNoNode) {
+        if (word >= firstNode_.size()) firstNode_.resize(word + 1, kNoNode);
+        firstNode_[word] = next;
+      } else {
+        auto& edges = nodes_[node].next;
+        edges.insert(std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0})), {word, next});
       }
     }
+    node = next;
+    ending.displays.emplace_back(token.display);
+    if (!acronymWord(ending.displays.back())) ending.caseSensitive = false;
   }
-  return true;
+  nodes_[node].endings.push_back(std::move(ending));
 }
 
-const std::vector<PhraseIndex::Entry>* PhraseIndex::startingWith(const Token& token) const {
-  if (!firstWordBits_[token.foldHash % kFirstWordBits]) return nullptr;
-  const auto it = byFirstWordHash_.find(token.foldHash);
-  if (it == byFirstWordHash_.end()) return nullptr;
-  for (const Group& group : it->second) {
-    if (std::string_view(group.firstWord) == token.fold) return &group.entries;
+std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
+  const auto& edges = nodes_[node].next;
+  const auto it = std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0}));
+  return it != edges.end() && it->first == word ? it->second : kNoNode;
+}
+
+template <typename Found>
+void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
+  const auto& tokens = view.tokens();
+  const WordId first = tokens[i].word;
+  std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
+  for (std::size_t length = 1; node != kNoNode; ++length) {
+    for (const Ending& ending : nodes_[node].endings) {
+      bool sameCase = true;
+      for (std::size_t k = 0; ending.caseSensitive && sameCase && k < length; ++k)
+        sameCase = tokens[i + k].display == ending.displays[k];
+      if (sameCase) found(length, ending);
+    }
+    const std::size_t k = i + length;
+    if (k >= tokens.size()) return;
+    node = nextNode(node, tokens[k].word);
+    if (node == kNoNode) return;
+    // A phrase does not run across a table cell, a page or a bracket.
+    for (char32_t c : view.gapBefore(k)) {
+      if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;
+    }
   }
-  return nullptr;
 }
 
 PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
-  const auto* entries = startingWith(view.tokens()[i]);
-  if (!entries) return {};
-  for (const Entry& entry : *entries) {
-    if (matches(entry, view, i)) return {entry.words.size(), entry.payload};
-  }
-  return {};
+  Match longest;
+  // Of phrases of one length, the first added.
+  forEachAt(view, i, [&](std::size_t length, const Ending& ending) {
+    if (length > longest.length) longest = {length, ending.payload};
+  });
+  return longest;
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
@@ -121,17 +124,12 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  const auto* entries = startingWith(view.tokens()[i]);
-  if (!entries) return out;
-  for (const Entry& entry : *entries) {
-    if (matches(entry, view, i)) out.push_back({entry.words.size(), entry.payload});
-  }
+  forEachAt(view, i, [&](std::size_t length, const Ending& ending) { out.push_back({length, ending.payload}); });
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.length > b.length; });
   return out;
 }
 
-bool Gazetteer::isWord(const std::string& kind, const std::string& fold) const { return wordsOf(kind).count(fold); }
-
-const WordSet& Gazetteer::wordsOf(const std::string& kind) const {
+const WordSet& Gazetteer::wordsOf(std::string_view kind) const {
   static const WordSet none;
   const auto it = words.find(kind);
   return it == words.end() ? none : it->second;
@@ -141,10 +139,6 @@ std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size
   const auto match = cues.longestAt(view, i);
   if (length) *length = match.length;
   return cueKind(match);
-}
-
-std::string_view Gazetteer::cueKind(const PhraseIndex::Match& match) const {
-  return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
 }
 
 Gazetteer loadGazetteer(const fs::path& dir) {
@@ -180,14 +174,14 @@ Gazetteer loadGazetteer(const fs::path& dir) {
   }
   for (const auto& [code, name] : stateForms) {
     if (std::find(suppressed.begin(), suppressed.end(), name) == suppressed.end() && name.find(", ") == std::string::npos)
-      g.stateNames.add(name, stateIndex[code]);
+      g.stateNames.add(name, stateIndex[code], g.vocabulary);
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "demonyms.tsv", 2)) {
     const auto it = stateIndex.find(row[0]);
     if (it == stateIndex.end()) throw InputError("demonyms.tsv: unknown state code " + row[0]);
     for (const auto& form : split(row[1], '|')) {
-      for (const auto& word : foldedWords(form)) g.demonyms[word] = it->second;
+      for (const auto& word : foldedWords(form)) g.demonyms.set(g.vocabulary.add(word), it->second);
     }
   }
 
@@ -196,9 +190,9 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     for (auto& parent : split(row[2], ',')) {
       if (!parent.empty()) info.parents.push_back(parent);
     }
-    g.organizationNames.add(row[0], g.organizations.size());
-    g.organizationNames.add(row[1], g.organizations.size());
-    for (const auto& alias : split(row[3], '|')) g.organizationNames.add(alias, g.organizations.size());
+    g.organizationNames.add(row[0], g.organizations.size(), g.vocabulary);
+    g.organizationNames.add(row[1], g.organizations.size(), g.vocabulary);
+    for (const auto& alias : split(row[3], '|')) g.organizationNames.add(alias, g.organizations.size(), g.vocabulary);
     g.organizations.push_back(std::move(info));
   }
 
@@ -213,41 +207,41 @@ Gazetteer loadGazetteer(const fs::path& dir) {
       if (known) continue;
       for (const auto& name : names) {
         placeKeys.insert(foldForMatching(name));
-        g.placeNames.add(name, g.places.size());
+        g.placeNames.add(name, g.places.size(), g.vocabulary);
       }
       g.places.push_back({row[0], row[1]});
     }
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "posts.tsv", 2)) {
-    g.postNames.add(row[0], g.posts.size());
-    for (const auto& form : split(row[1], '|')) g.postNames.add(form, g.posts.size());
+    g.postNames.add(row[0], g.posts.size(), g.vocabulary);
+    for (const auto& form : split(row[1], '|')) g.postNames.add(form, g.posts.size(), g.vocabulary);
     g.posts.push_back(row[0]);
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "meetings.tsv", 3)) {
-    for (const auto& form : split(row[2], '|')) g.seriesNames.add(form, g.series.size());
+    for (const auto& form : split(row[2], '|')) g.seriesNames.add(form, g.series.size(), g.vocabulary);
     g.series.push_back({row[0], row[1]});
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "months.tsv", 2)) {
     const int month = std::stoi(row[0]);
     for (const auto& form : split(row[1], '|')) {
-      for (const auto& word : foldedWords(form)) g.months[word] = month;
+      for (const auto& word : foldedWords(form)) g.months.set(g.vocabulary.add(word), month);
     }
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "ordinals.tsv", 2)) {
     const int value = std::stoi(row[0]);
     for (const auto& form : split(row[1], '|')) {
-      for (const auto& word : foldedWords(form)) g.ordinals[word] = value;
+      for (const auto& word : foldedWords(form)) g.ordinals.set(g.vocabulary.add(word), value);
     }
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "cues.tsv", 2)) {
     const auto words = foldedWords(row[1]);
-    if (words.size() == 1) g.words[row[0]].insert(words.front());
-    g.cues.add(row[1], g.cueKinds.size());
+    if (words.size() == 1) g.words[row[0]].set(g.vocabulary.add(words.front()), true);
+    g.cues.add(row[1], g.cueKinds.size(), g.vocabulary);
     g.cueKinds.push_back(row[0]);
   }
   return g;

@@ -3,13 +3,14 @@
 // Nothing about individual documents lives in code: names, posts, honorifics, months, meeting
 // series and cue phrases all come from data/gazetteers/.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "text.h"
@@ -18,51 +19,59 @@ namespace diplograph::extract {
 
 // Phrases matched on folded tokens (case and accents ignored, hyphens and apostrophes as word
 // breaks). Acronym-like phrases ("UN", "IsDB", "OIC-StatCom") must match their case exactly.
+// The phrases form a trie over word numbers, so finding every phrase at a token costs one step
+// per word matched however many phrases share a beginning ("Republic of ..." has a hundred).
+// Tokens must come from a TextView given the vocabulary the phrases were added with.
 class PhraseIndex {
  public:
   struct Match {
     std::size_t length = 0;  // tokens matched, 0 if none
     std::size_t payload = 0;
   };
-  void add(std::string_view phrase, std::size_t payload);
+  // Numbers the phrase's words in `vocabulary`.
+  void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
   Match longestAt(const TextView& view, std::size_t i) const;
   // longestAt for every token of the view, in token order.
   std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
+  // Whether some phrase starts with the word.
+  bool anyStartingWith(WordId word) const { return word < firstNode_.size() && firstNode_[word] != kNoNode; }
 
  private:
-  struct Entry {
-    std::vector<std::string> words;
+  // A phrase ending at a node of the trie.
+  struct Ending {
     std::vector<std::string> displays;  // compared only when caseSensitive
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
-  // Phrases sharing a first word, longest first.
-  struct Group {
-    std::string firstWord;
-    std::vector<Entry> entries;
+  struct Node {
+    std::vector<std::pair<WordId, std::uint32_t>> next;  // by word, ascending
+    std::vector<Ending> endings;  // in the order added
   };
-  bool matches(const Entry& entry, const TextView& view, std::size_t i) const;
-  // The phrases that may start at token i, or nullptr.
-  const std::vector<Entry>* startingWith(const Token& token) const;
-  // Keyed by the hash of the first word, which every token carries (Token::foldHash): a look-up
-  // hashes nothing and compares one word.
-  std::unordered_map<std::size_t, std::vector<Group>> byFirstWordHash_;
-  // One bit per value of the low bits of a first word's hash: most tokens start no phrase, and
-  // the bit says so without a walk through the hash table.
-  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 16;
-  std::vector<bool> firstWordBits_ = std::vector<bool>(kFirstWordBits);
+  static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
+  std::uint32_t nextNode(std::uint32_t node, WordId word) const;
+  // Calls found(length, ending) for every phrase starting at token i, shortest first.
+  template <typename Found>
+  void forEachAt(const TextView& view, std::size_t i, Found found) const;
+  std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
+  std::vector<Node> nodes_ = std::vector<Node>(1);
 };
 
-// Hashes a folded word. A hasher of our own also keeps libstdc++ from comparing the word with
-// every key of a table of up to 20 words, as it does with std::hash<std::string>.
-struct WordHash {
-  std::size_t operator()(const std::string& word) const { return std::hash<std::string_view>{}(word); }
-};
+// A value per word of the vocabulary; words without one (and kNoWord) read as T{}.
 template <typename T>
-using WordMap = std::unordered_map<std::string, T, WordHash>;  // folded word -> T
-using WordSet = std::unordered_set<std::string, WordHash>;     // folded words
+class WordTable {
+ public:
+  void set(WordId word, T value) {
+    if (word >= values_.size()) values_.resize(word + 1);
+    values_[word] = std::move(value);
+  }
+  T operator[](WordId word) const { return word < values_.size() ? values_[word] : T{}; }
+
+ private:
+  std::vector<T> values_;
+};
+using WordSet = WordTable<bool>;
 
 struct StateInfo {
   std::string iso3;
@@ -86,9 +95,10 @@ struct SeriesInfo {
 };
 
 struct Gazetteer {
+  Vocabulary vocabulary;  // every folded word of the tables below
   std::vector<StateInfo> states;
   PhraseIndex stateNames;
-  WordMap<std::size_t> demonyms;  // folded adjective -> index into states
+  WordTable<std::optional<std::size_t>> demonyms;  // adjective -> index into states
   std::vector<OrganizationInfo> organizations;
   PhraseIndex organizationNames;
   std::vector<PlaceInfo> places;
@@ -100,17 +110,19 @@ struct Gazetteer {
   // Cue phrases by kind (cues.tsv): "honorific", "particle", "chair-after", "background", ...
   std::vector<std::string> cueKinds;
   PhraseIndex cues;
-  WordMap<int> months;  // folded month name -> 1..12
-  WordMap<int> ordinals;  // folded ordinal or tens word -> value
-  WordMap<WordSet> words;  // single-word cue kinds -> their folded words
+  WordTable<int> months;  // month name -> 1..12
+  WordTable<int> ordinals;  // ordinal or tens word -> value
+  std::map<std::string, WordSet, std::less<>> words;  // single-word cue kinds -> their words
 
-  bool isWord(const std::string& kind, const std::string& fold) const;
+  bool isWord(std::string_view kind, const Token& token) const { return wordsOf(kind)[token.word]; }
   // The words of a single-word cue kind (empty if none): for scans that ask for every token.
-  const WordSet& wordsOf(const std::string& kind) const;
+  const WordSet& wordsOf(std::string_view kind) const;
   // The kind of the longest cue at token i, or "" (and its length in tokens).
   std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match, or "" for no match.
-  std::string_view cueKind(const PhraseIndex::Match& match) const;
+  std::string_view cueKind(const PhraseIndex::Match& match) const {
+    return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
+  }
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.

@@ -24,7 +24,9 @@ icu::Transliterator& toAscii() {
 }
 
 std::string join(std::string_view base, std::string_view kind, std::string_view rest) {
-  std::string out(base);
+  std::string out;
+  out.reserve(base.size() + kind.size() + rest.size() + 2);  // one allocation per IRI
+  out += base;
   if (!out.empty() && out.back() != '/' && out.back() != '#') out += '/';
   out += kind;
   out += '/';
@@ -35,15 +37,18 @@ std::string join(std::string_view base, std::string_view kind, std::string_view 
 }  // namespace
 
 std::string slug(std::string_view text) {
-  std::string ascii(text);  // ASCII needs no transliteration: the loop below lower-cases it
-  if (!isAscii(text)) {
+  // ASCII needs no transliteration: the loop below lower-cases it.
+  const bool ascii = isAscii(text);
+  std::string transliterated;
+  if (!ascii) {
     icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     toAscii().transliterate(unicode);
-    ascii.clear();
-    unicode.toUTF8String(ascii);
+    unicode.toUTF8String(transliterated);
   }
+  const std::string_view letters = ascii ? text : transliterated;
   std::string out;
-  for (char c : ascii) {
+  out.reserve(letters.size());
+  for (char c : letters) {
     const unsigned char u = static_cast<unsigned char>(c);
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
       out += c;

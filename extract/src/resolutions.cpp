@@ -54,10 +54,10 @@ class ResolutionScanner {
     const std::size_t head = emergency ? k - 1 : k;
     item.first = head;
     item.last = k;
-    item.number = (emergency ? "ES-" : "") + tokens_[k].display;
+    item.number = std::string(emergency ? "ES-" : "") + std::string(tokens_[k].display);
     // Symbol prefix: tokens "S"/"A"[/"HRC"]/"RES" joined by '/'.
     if (head >= 2 && tokens_[head - 1].fold == "res" && view_.gapBefore(head) == U"/") {
-      const std::string& organ = tokens_[head - 2].fold;
+      const std::string_view organ = tokens_[head - 2].fold;
       item.symbolIssuer = organ == "s" ? "UNSC" : organ == "hrc" ? "HRC" : organ == "a" ? "UNGA" : "";
       item.first = head - 2;
       if (organ == "hrc" && head >= 3) item.first = head - 3;
@@ -67,10 +67,12 @@ class ResolutionScanner {
       return std::nullopt;
     std::size_t j = k + 1;
     if (j < tokens_.size() && tokens_[j].digits && view_.gapBefore(j) == U"/") {
-      item.number += "/" + tokens_[j].display;
+      item.number += '/';
+      item.number += tokens_[j].display;
       item.last = j++;
       if (j < tokens_.size() && view_.gapBefore(j) == U"-" && tokens_[j].allUpper) {
-        item.number += "-" + tokens_[j].display;
+        item.number += '-';
+        item.number += tokens_[j].display;
         item.oicShape = true;
         item.last = j++;
       }
@@ -79,7 +81,7 @@ class ResolutionScanner {
       const auto gap = view_.gapBefore(j);
       const auto close = j + 1 < tokens_.size() ? view_.gapBefore(j + 1) : std::u32string_view(U")");
       if (gap.find(U'(') != std::u32string_view::npos && close.find(U')') == 0) {
-        item.year = std::stoi(tokens_[j].fold);
+        item.year = std::stoi(std::string(tokens_[j].fold));
         item.last = j;
       }
     }
@@ -87,7 +89,7 @@ class ResolutionScanner {
     if (!item.year && item.number.find('/') == std::string::npos) {
       const int value = std::stoi(item.number);
       if (value >= 1945 && value <= 2100 && item.symbolIssuer.empty()) return std::nullopt;
-      if (k + 1 < tokens_.size() && g_.months.count(tokens_[k + 1].fold)) return std::nullopt;
+      if (k + 1 < tokens_.size() && g_.months[tokens_[k + 1].word]) return std::nullopt;
     }
     return item;
   }
@@ -134,7 +136,7 @@ class ResolutionScanner {
     if (after < tokens_.size()) {
       std::size_t k = after;
       if (g_.cueAt(view_, k) == "adopt") ++k;
-      const std::string& joint = k < tokens_.size() ? tokens_[k].fold : "";
+      const std::string_view joint = k < tokens_.size() ? tokens_[k].fold : "";
       if (joint == "of" || joint == "du" || joint == "de" || joint == "des" || joint == "d" || joint == "by" || joint == "par") {
         for (const auto& b : bodies_) {
           if (b.first > k && b.first <= k + 3 && tokens_[b.first].sentence == sentence) return b.key;
@@ -167,16 +169,16 @@ class ResolutionScanner {
           if (d.first == k && d.start.year) return d.start.year;
         }
         // "held in Tripoli in May 1977": a month and year.
-        if (adopt && g_.months.count(tokens_[k].fold) && k + 1 < tokens_.size() && tokens_[k + 1].digits &&
+        if (adopt && g_.months[tokens_[k].word] && k + 1 < tokens_.size() && tokens_[k + 1].digits &&
             tokens_[k + 1].fold.size() == 4)
-          return std::stoi(tokens_[k + 1].fold);
+          return std::stoi(std::string(tokens_[k + 1].fold));
       }
       if (isTrigger(tokens_[k]) || (tokens_[k].digits && k > item.last + 2 && !adopt)) break;
     }
     // "l'adoption par consensus, le 15 mars 2022, de la résolution 76/254"; only "de la" / "of
     // the" between, else the date belongs to something else ("... tenu le 13 décembre 2017,
     // ainsi que la résolution 1/46-PAL").
-    static const std::set<std::string> kJoiners = {"de", "la", "le", "l", "du", "des", "sa", "of", "the", "its"};
+    static const std::set<std::string, std::less<>> kJoiners = {"de", "la", "le", "l", "du", "des", "sa", "of", "the", "its"};
     for (const auto& d : dates_) {
       bool joined = true;
       for (std::size_t k = d.last + 1; k < trigger; ++k) joined = joined && kJoiners.count(tokens_[k].fold);

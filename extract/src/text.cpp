@@ -4,7 +4,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -34,10 +38,20 @@ bool isAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
 bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 bool isAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool isWordChar(char32_t c) {
-  if (c < 0x80) return isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c);
+// Classes of ASCII characters, one look-up per character while tokenizing.
+enum AsciiClass : std::uint8_t { kLetterOrDigit = 1, kUpper = 2, kLower = 4, kDigit = 8 };
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
+  std::array<std::uint8_t, 128> classes{};
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kLower;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kUpper;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kDigit;
+  return classes;
+}();
+
+bool isNonAsciiWordChar(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
+inline bool isWordChar(char32_t c) { return c < 0x80 ? (kAsciiClasses[c] & kLetterOrDigit) != 0 : isNonAsciiWordChar(c); }
 bool isLower(char32_t c) { return c < 0x80 ? isAsciiLower(c) : u_islower(static_cast<UChar32>(c)); }
 bool isDigit(char32_t c) { return c < 0x80 ? isAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
 bool isUpperOrTitle(char32_t c) {
@@ -49,26 +63,20 @@ bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n
 
 bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
 
-// The end of the run of ASCII letters and digits starting at i (i itself if there is none).
-std::size_t asciiWordEnd(const std::u32string& t, std::size_t i) {
-  while (i < t.size() && t[i] < 0x80 && isWordChar(t[i])) ++i;
-  return i;
-}
-
-// Appends a run of ASCII letters and digits to a token in one step per string: most words are
-// ASCII, and growing two strings a character at a time is most of the cost of tokenizing.
-void appendAsciiWord(std::u32string_view run, Token& token, bool& anyLower, bool& allDigits) {
-  const std::size_t foldAt = token.fold.size();
-  const std::size_t displayAt = token.display.size();
-  token.fold.resize(foldAt + run.size());
-  token.display.resize(displayAt + run.size());
-  for (std::size_t k = 0; k < run.size(); ++k) {
-    const char c = static_cast<char>(run[k]);
-    token.display[displayAt + k] = c;
-    token.fold[foldAt + k] = isAsciiUpper(run[k]) ? static_cast<char>(c - 'A' + 'a') : c;
-    anyLower = anyLower || isAsciiLower(run[k]);
-    allDigits = allDigits && isAsciiDigit(run[k]);
+// Appends the run of ASCII letters and digits starting at i to a token's fold and display;
+// returns its end (i itself if there is none). Most words are ASCII.
+std::size_t appendAsciiWord(const std::u32string& t, std::size_t i, std::string& fold, std::string& display, bool& anyLower,
+                            bool& allDigits) {
+  for (; i < t.size() && t[i] < 0x80; ++i) {
+    const std::uint8_t classes = kAsciiClasses[t[i]];
+    if (!(classes & kLetterOrDigit)) break;
+    const char c = static_cast<char>(t[i]);
+    display += c;
+    fold += (classes & kUpper) ? static_cast<char>(c - 'A' + 'a') : c;
+    anyLower = anyLower || (classes & kLower);
+    allDigits = allDigits && (classes & kDigit);
   }
+  return i;
 }
 
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
@@ -163,14 +171,33 @@ std::u32string toCodePoints(std::string_view utf8) {
     std::size_t end = i;
     if (ascii(i)) {
       while (end < utf8.size() && ascii(end)) ++end;
-      out.append(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end));
+      // Widened in place: append() from char iterators would build a temporary string first.
+      const std::size_t at = out.size();
+      out.resize(at + end - i);
+      std::copy(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end),
+                out.begin() + static_cast<std::ptrdiff_t>(at));
       i = end;
       continue;
     }
-    // A run of non-ASCII bytes goes to ICU whole: an ASCII byte never belongs to a multi-byte
+    // A run of non-ASCII bytes is decoded whole: an ASCII byte never belongs to a multi-byte
     // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
     // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
     while (end < utf8.size() && !ascii(end)) ++end;
+    // A well-formed run (the reader accepts no other) by ICU's decoding macro, in place.
+    const std::size_t at = out.size();
+    bool wellFormed = true;
+    for (auto k = static_cast<int32_t>(i); k < static_cast<int32_t>(end) && wellFormed;) {
+      UChar32 c = 0;
+      U8_NEXT(utf8.data(), k, static_cast<int32_t>(end), c);
+      wellFormed = c >= 0;
+      out.push_back(static_cast<char32_t>(c));
+    }
+    if (wellFormed) {
+      i = end;
+      continue;
+    }
+    // Else through a UnicodeString, which substitutes bad bytes.
+    out.resize(at);
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
     for (int32_t k = 0; k < u.length();) {
       const UChar32 c = u.char32At(k);
@@ -185,7 +212,14 @@ std::u32string toCodePoints(std::string_view utf8) {
 std::string toUtf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : text) appendUtf8(out, c);
+  for (char32_t c : text) {
+    // ASCII inline: most of every mention.
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      appendUtf8(out, c);
+    }
+  }
   return out;
 }
 
@@ -208,12 +242,34 @@ char32_t foldCodePoint(char32_t c) {
 std::vector<std::string> foldedWords(std::string_view phrase) {
   TextView view(phrase);
   std::vector<std::string> out;
-  for (const auto& token : view.tokens()) out.push_back(token.fold);
+  for (const auto& token : view.tokens()) out.emplace_back(token.fold);
   return out;
 }
 
-TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
+WordId Vocabulary::add(std::string_view fold) {
+  if (const WordId known = find(fold)) return known;
+  const auto word = static_cast<WordId>(words_.size());
+  words_.emplace_back(fold);
+  if (2 * words_.size() > slots_.size()) {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.word != kNoWord) slots_[slotOf(words_[slot.word], hashOf(words_[slot.word]))] = slot;
+    }
+  }
+  const std::size_t hash = hashOf(fold);
+  slots_[slotOf(fold, hash)] = {word, static_cast<std::uint32_t>(hash >> 32)};
+  return word;
+}
+
+TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
+  // Tokens view their fold and display where they are written, so neither buffer may grow past
+  // its first allocation. A display is never longer than the text; a fold takes one byte per
+  // ASCII character and at most four per other character, which takes two or more in the text.
+  displays_.reserve(utf8.size());
+  folds_.reserve(2 * utf8.size());
+  tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
       i += tag;
@@ -225,17 +281,18 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
     }
     Token token;
     token.start = i;
+    const std::size_t foldAt = folds_.size();
+    const std::size_t displayAt = displays_.size();
     bool anyLower = false;
     bool allDigits = true;
     while (i < t.size()) {
-      if (const std::size_t end = asciiWordEnd(t, i); end > i) {
-        appendAsciiWord(std::u32string_view(t).substr(i, end - i), token, anyLower, allDigits);
+      if (const std::size_t end = appendAsciiWord(t, i, folds_, displays_, anyLower, allDigits); end > i) {
         i = end;
         continue;
       }
       if (isWordChar(t[i])) {
-        appendUtf8(token.fold, foldCodePoint(t[i]));
-        appendUtf8(token.display, t[i]);
+        appendUtf8(folds_, foldCodePoint(t[i]));
+        appendUtf8(displays_, t[i]);
         if (isLower(t[i])) anyLower = true;
         if (!isDigit(t[i])) allDigits = false;
         ++i;
@@ -248,12 +305,14 @@ TextView::TextView(std::string_view utf8) : text_(toCodePoints(utf8)) {
       break;
     }
     token.end = i;
-    token.foldHash = std::hash<std::string_view>{}(token.fold);
+    token.fold = std::string_view(folds_).substr(foldAt);
+    token.display = std::string_view(displays_).substr(displayAt);
+    if (vocabulary) token.word = vocabulary->find(token.fold);
     // A token starts on a word character, so its first letter is the text's.
     token.upper = isUpperOrTitle(t[token.start]);
     token.allUpper = !anyLower && !allDigits;
     token.digits = allDigits;
-    tokens_.push_back(std::move(token));
+    tokens_.push_back(token);
   }
 }
 
@@ -263,10 +322,12 @@ void TextView::splitSentences(std::string_view language) {
   // sentences) but blank lines still end one; same length, so offsets carry over.
   // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
   // one character at a time costs more than the sentence breaking itself.
-  std::u16string flat(2 * t.size(), u'\0');  // room for every code point as a surrogate pair
+  // Code points beyond U+FFFF take two units; without them a unit index is a code point index.
+  const auto astral = static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char32_t c) { return c > 0xFFFF; }));
+  std::u16string flat(t.size() + astral, u'\0');
   std::size_t units = 0;
-  std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index
-  cpAt.reserve(t.size() + 1);
+  std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index, when they differ
+  if (astral) cpAt.reserve(t.size() + astral + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
     const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
@@ -281,16 +342,16 @@ void TextView::splitSentences(std::string_view language) {
       flat[units++] = U16_LEAD(c);
       flat[units++] = U16_TRAIL(c);
     }
-    cpAt.push_back(i);
-    if (c > 0xFFFF) cpAt.push_back(i);
+    if (astral) cpAt.push_back(i);
+    if (astral && c > 0xFFFF) cpAt.push_back(i);
   }
-  cpAt.push_back(t.size());
+  if (astral) cpAt.push_back(t.size());
   const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(alias);
   std::size_t start = 0;
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
-    const std::size_t end = cpAt[static_cast<std::size_t>(b)];
+    const std::size_t end = astral ? cpAt[static_cast<std::size_t>(b)] : static_cast<std::size_t>(b);
     if (end < t.size() && endsWithAbbreviation(t, end)) continue;
     std::size_t trimmed = end;
     while (trimmed > start && isSpace(t[trimmed - 1])) --trimmed;

@@ -2,6 +2,7 @@
 // Code-point view of a document and its word tokens. Every offset here counts Unicode code
 // points into the document text (the unit of Mention and Span), never bytes.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,14 +14,55 @@ namespace diplograph::extract {
 std::u32string toCodePoints(std::string_view utf8);
 std::string toUtf8(std::u32string_view text);
 
+// A folded word the gazetteers know, numbered from 1; kNoWord for every other word. Rules look
+// words up by number (an array index) rather than by hashing their text again and again.
+using WordId = std::uint32_t;
+constexpr WordId kNoWord = 0;
+
+// The folded words of the gazetteers and their numbers. Every token of every document is
+// looked up here once: an open-addressing table, probed linearly, whose slots keep bits of
+// their word's hash, so a look-up touches one slot and compares text only on a likely match.
+class Vocabulary {
+ public:
+  // The word's number, numbering it if it is new.
+  WordId add(std::string_view fold);
+  WordId find(std::string_view fold) const { return slots_[slotOf(fold, hashOf(fold))].word; }
+  // One past the highest number given.
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  struct Slot {
+    WordId word = kNoWord;  // kNoWord: empty
+    std::uint32_t hashBits = 0;
+  };
+  // FNV-1a: words are short, and inline it costs less than the call to std::hash.
+  static std::uint64_t hashOf(std::string_view fold) {
+    std::uint64_t hash = 14695981039346656037u;
+    for (const char c : fold) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211u;
+    return hash;
+  }
+  // The slot holding `fold`, or the empty slot where it would go.
+  std::size_t slotOf(std::string_view fold, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.word == kNoWord || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && words_[slot.word] == fold))
+        return i;
+    }
+  }
+  std::vector<std::string> words_ = {""};  // by number; kNoWord has none
+  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two, at most half full
+};
+
 // One word: a run of letters and digits. A word hyphenated across a line break ("Paki-\nstan")
 // is one token; markup tags ("<sup>") and apostrophes separate tokens.
 struct Token {
   std::size_t start = 0;  // code points into the text
   std::size_t end = 0;
-  std::string fold;      // case-folded, accents removed, hyphenation removed (UTF-8)
-  std::string display;   // as written, hyphenation removed (UTF-8)
-  std::size_t foldHash = 0;  // std::hash of fold, computed once for every gazetteer look-up
+  // Both into the TextView that made the token (UTF-8), alive as long as it is.
+  std::string_view fold;     // case-folded, accents removed, hyphenation removed
+  std::string_view display;  // as written, hyphenation removed
+  WordId word = kNoWord;     // fold's number in the vocabulary the TextView was given
   bool upper = false;    // first letter is upper case
   bool allUpper = false;  // every letter is upper case (acronyms, capitalised titles)
   bool digits = false;   // only digits
@@ -31,7 +73,11 @@ class TextView {
  public:
   // Tokens only: phrases in gazetteers need no sentences, and a document's language, which the
   // sentence rules depend on, is told from its tokens.
-  explicit TextView(std::string_view utf8);
+  // Tokens number their words from `vocabulary` (none without one).
+  explicit TextView(std::string_view utf8, const Vocabulary* vocabulary = nullptr);
+  // Tokens point into the view's own storage.
+  TextView(const TextView&) = delete;
+  TextView& operator=(const TextView&) = delete;
   // Splits the text into sentences by the rules of `language` and numbers each token's sentence.
   void splitSentences(std::string_view language);
 
@@ -49,6 +95,8 @@ class TextView {
 
  private:
   std::u32string text_;
+  std::string folds_;     // every token's fold, one after the other
+  std::string displays_;  // every token's display, one after the other
   std::vector<Token> tokens_;
   std::vector<Span> sentences_;
 };
