@@ -4,27 +4,17 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "scratch_folder.h"
+#include "shell.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
-  const int code = ::pclose(pipe);
-  if (status != nullptr) *status = code;
-  return out;
-}
+using diplograph::e2e::diplograph;
+using diplograph::e2e::shell;
 
 // Rows as a multiset of "var=value" strings, independent of row order and number formatting.
 std::multiset<std::string> rows(const std::string& resultsJson) {
@@ -44,17 +34,13 @@ std::multiset<std::string> rows(const std::string& resultsJson) {
 }
 
 TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
-  const std::string source = DIPLOGRAPH_SOURCE_DIR;
-  if (!fs::exists(source + "/tools/node_modules/oxigraph")) GTEST_SKIP() << "oxigraph not installed (scripts/setup.sh)";
+  if (!fs::exists(fs::path(DIPLOGRAPH_SOURCE_DIR) / "tools/node_modules/oxigraph"))
+    GTEST_SKIP() << "oxigraph not installed (scripts/setup.sh)";
   const diplograph::test_support::ScratchFolder scratch("dg-crosscheck");
   const fs::path& dir = scratch.path();
-  const std::string dg = "cd '" + source + "' && '" DIPLOGRAPH_BINARY "' ";
   const std::string store = " --store '" + (dir / "store").string() + "' ";
-  int status = 0;
-  run(dg + "ingest" + store + "data/corpus tests/corpus/dev --allow-skipped >/dev/null", &status);
-  ASSERT_EQ(status, 0);
-  run(dg + "export" + store + "--format nt -o '" + (dir / "graph.nt").string() + "'", &status);
-  ASSERT_EQ(status, 0);
+  ASSERT_EQ(diplograph("ingest" + store + "data/corpus tests/corpus/dev --allow-skipped").status, 0);
+  ASSERT_EQ(diplograph("export" + store + "--format nt -o '" + (dir / "graph.nt").string() + "'").status, 0);
   // Every canned query, with the parameters of its documented example.
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"meetings-citing", "--param 'resolution=UNSC 822 (1993)'"},
@@ -72,16 +58,16 @@ TEST(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
   };
   for (const auto& [name, params] : cases) {
     const fs::path query = dir / (name + ".rq");
-    run(dg + "query" + store + "--name " + name + " " + params + " --print-sparql -o '" + query.string() + "'", &status);
-    ASSERT_EQ(status, 0) << name;
-    const auto ours = run(dg + "query" + store + "--name " + name + " " + params + " --format json", &status);
-    ASSERT_EQ(status, 0) << name;
-    const auto theirs = run("node '" + source + "/tests/crosscheck/oxigraph_query.mjs' '" + (dir / "graph.nt").string() +
-                                "' '" + query.string() + "'",
-                            &status);
-    ASSERT_EQ(status, 0) << name << ": " << theirs;
-    EXPECT_EQ(rows(ours), rows(theirs)) << name;
-    EXPECT_FALSE(rows(ours).empty()) << name << " answered nothing on the corpus";
+    const auto printed =
+        diplograph("query" + store + "--name " + name + " " + params + " --print-sparql -o '" + query.string() + "'");
+    ASSERT_EQ(printed.status, 0) << name << ": " << printed.err;
+    const auto ours = diplograph("query" + store + "--name " + name + " " + params + " --format json");
+    ASSERT_EQ(ours.status, 0) << name << ": " << ours.err;
+    const auto theirs = shell("node tests/crosscheck/oxigraph_query.mjs '" + (dir / "graph.nt").string() + "' '" +
+                              query.string() + "'");
+    ASSERT_EQ(theirs.status, 0) << name << ": " << theirs.err;
+    EXPECT_EQ(rows(ours.out), rows(theirs.out)) << name;
+    EXPECT_FALSE(rows(ours.out).empty()) << name << " answered nothing on the corpus";
   }
 }
 
