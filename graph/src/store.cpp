@@ -95,12 +95,12 @@ bool isGeneration(const fs::path& path) {
 // True when `folder` holds nothing but the writer lock file and what a first write left when it
 // failed or was killed before publishing anything (generations, a `current.new` link, an LMDB
 // environment without a commit): a store with nothing committed yet, which reads as empty.
-bool emptyButLock(const fs::path& folder) {
-  const bool uncommittedLmdb = !lmdb::isStore(folder);  // its data.mdb and lock.mdb hold nothing yet
+// `lmdbStore` is lmdb::isStore(folder): when false, data.mdb and lock.mdb hold nothing yet.
+bool emptyButLock(const fs::path& folder, bool lmdbStore) {
   for (const auto& entry : fs::directory_iterator(folder)) {
     const auto name = entry.path().filename();
     const bool lmdbFile = name == "data.mdb" || name == "lock.mdb";
-    if (name != "LOCK" && name != "current.new" && !isGeneration(entry.path()) && !(lmdbFile && uncommittedLmdb))
+    if (name != "LOCK" && name != "current.new" && !isGeneration(entry.path()) && !(lmdbFile && !lmdbStore))
       return false;
   }
   return true;
@@ -362,9 +362,9 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 Store Store::openForReading(const StoreOptions& options) {
   auto impl = std::make_unique<Impl>(options);
+  const bool lmdbStore = lmdb::isStore(options.path);
   if (options.kind != StoreKind::Memory && fs::exists(options.path) &&
-      !(fs::is_directory(options.path) && emptyButLock(options.path))) {
-    const bool lmdbStore = lmdb::isStore(options.path);
+      !(fs::is_directory(options.path) && emptyButLock(options.path, lmdbStore))) {
     const bool generations = fs::exists(options.path / kCurrent);
     if (options.kind == StoreKind::Lmdb && generations && !lmdbStore)
       throw StoreError(options.path.string() + " is a hashes or sqlite store: open it with --store-kind hashes or sqlite");

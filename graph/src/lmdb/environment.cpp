@@ -76,10 +76,11 @@ bool Environment::exists(const fs::path& folder) {
 bool Environment::committed(const fs::path& folder) {
   if (!exists(folder)) return false;
   std::lock_guard lock(registryMutex());
-  if (auto shared = registry()[fs::canonical(folder).string()].lock()) return true;  // opened: it has its databases
-  // A read-only look that writes nothing (closing it would drop this process's LMDB locks on
-  // the folder, hence only when no environment of ours is open there).
-  // A data.mdb that cannot be read counts as committed, so that opening it reports the damage.
+  const auto open = registry().find(fs::canonical(folder).string());
+  if (open != registry().end() && !open->second.expired()) return true;  // opened: it has its databases
+  // Otherwise a read-only look that writes nothing (closing it would drop this process's LMDB
+  // locks on the folder, hence only when no environment of ours is open there). A data.mdb that
+  // cannot be read counts as committed, so that opening it reports the damage.
   std::error_code ignored;
   if (fs::file_size(folder / "data.mdb", ignored) == 0) return false;
   MDB_env* env = nullptr;

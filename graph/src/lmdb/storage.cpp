@@ -30,6 +30,22 @@ void logError(librdf_world* world, const char* message) {
 // ---------------------------------------------------------------------------------------------
 // Terms: a librdf node <-> the bytes the dictionary holds.
 //   I<iri>   B<blank id>   L<value>   G<language>\0<value>   T<datatype iri>\0<value>
+// One encoded term: its tag and value, or its tag, language or datatype, '\0' and value.
+void encodeParts(std::string& out, char tag, std::string_view value) {
+  out.assign(1, tag);
+  out.append(value);
+}
+void encodeParts(std::string& out, char tag, std::string_view head, std::string_view value) {
+  out.assign(1, tag);
+  out.append(head);
+  out.push_back('\0');
+  out.append(value);
+}
+
+std::string_view bytesView(const unsigned char* bytes, size_t length) {
+  return bytes == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(bytes), length);
+}
+
 // Returns false for a node that is none of these (an unbound pattern position).
 bool encodeNode(librdf_node* node, std::string& out) {
   out.clear();
@@ -38,34 +54,28 @@ bool encodeNode(librdf_node* node, std::string& out) {
   switch (librdf_node_get_type(node)) {
     case LIBRDF_NODE_TYPE_RESOURCE: {
       const unsigned char* iri = librdf_uri_as_counted_string(librdf_node_get_uri(node), &length);
-      out.push_back('I');
-      out.append(reinterpret_cast<const char*>(iri), length);
+      encodeParts(out, 'I', bytesView(iri, length));
       return true;
     }
     case LIBRDF_NODE_TYPE_BLANK: {
       const unsigned char* id = librdf_node_get_counted_blank_identifier(node, &length);
-      out.push_back('B');
-      out.append(reinterpret_cast<const char*>(id), length);
+      encodeParts(out, 'B', bytesView(id, length));
       return true;
     }
     case LIBRDF_NODE_TYPE_LITERAL: {
-      const unsigned char* text = librdf_node_get_literal_value_as_counted_string(node, &length);
+      const unsigned char* value = librdf_node_get_literal_value_as_counted_string(node, &length);
+      const std::string_view text = bytesView(value, length);
       const char* language = librdf_node_get_literal_value_language(node);
       librdf_uri* datatype = librdf_node_get_literal_value_datatype_uri(node);
       if (language != nullptr && *language != '\0') {
-        out.push_back('G');
-        out.append(language);
-        out.push_back('\0');
+        encodeParts(out, 'G', language, text);
       } else if (datatype != nullptr) {
         size_t iriLength = 0;
         const unsigned char* iri = librdf_uri_as_counted_string(datatype, &iriLength);
-        out.push_back('T');
-        out.append(reinterpret_cast<const char*>(iri), iriLength);
-        out.push_back('\0');
+        encodeParts(out, 'T', bytesView(iri, iriLength), text);
       } else {
-        out.push_back('L');
+        encodeParts(out, 'L', text);
       }
-      if (text != nullptr) out.append(reinterpret_cast<const char*>(text), length);
       return true;
     }
     default:
@@ -76,27 +86,18 @@ bool encodeNode(librdf_node* node, std::string& out) {
 // The bytes encodeNode gives for the librdf node of `term` (a language tag wins over a
 // datatype, as in librdf); false for an unbound term.
 bool encodeTerm(const Term& term, std::string& out) {
-  out.clear();
   switch (term.kind) {
-    case Term::Kind::Iri: out.push_back('I'); break;
-    case Term::Kind::Blank: out.push_back('B'); break;
+    case Term::Kind::Iri: encodeParts(out, 'I', term.value); return true;
+    case Term::Kind::Blank: encodeParts(out, 'B', term.value); return true;
     case Term::Kind::Literal:
-      if (!term.language.empty()) {
-        out.push_back('G');
-        out += term.language;
-        out.push_back('\0');
-      } else if (!term.datatype.empty()) {
-        out.push_back('T');
-        out += term.datatype;
-        out.push_back('\0');
-      } else {
-        out.push_back('L');
-      }
-      break;
-    case Term::Kind::Unbound: return false;
+      if (!term.language.empty()) encodeParts(out, 'G', term.language, term.value);
+      else if (!term.datatype.empty()) encodeParts(out, 'T', term.datatype, term.value);
+      else encodeParts(out, 'L', term.value);
+      return true;
+    case Term::Kind::Unbound: break;
   }
-  out += term.value;
-  return true;
+  out.clear();
+  return false;
 }
 
 // A new node for encoded term bytes (the caller owns it); throws StoreError.
