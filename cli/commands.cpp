@@ -227,6 +227,10 @@ std::vector<std::variant<extract::Extraction, std::string>> extractAll(const ext
         results[i] = extractor.extract(extract::readDocument(inputs[i].path, read));
       } catch (const InputError& bad) {
         results[i] = std::string(bad.what());
+      } catch (const std::exception& bug) {
+        // A fault of ours on one document must not take the worker thread (and the process) down
+        // with it: the document is reported like unreadable input and the others go on.
+        results[i] = inputs[i].path.string() + ": internal error while extracting (" + bug.what() + "); please report it";
       }
       progress.advance(ignored ? 0 : bytes);
     }

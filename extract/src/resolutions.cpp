@@ -85,6 +85,8 @@ class ResolutionScanner {
         item.last = j;
       }
     }
+    // "ES-10" alone names the emergency special session, not one of its resolutions.
+    if (emergency && item.number.find('/') == std::string::npos) return std::nullopt;
     // A bare number that reads as a year or a date is not a resolution ("adopted in 2017").
     if (!item.year && item.number.find('/') == std::string::npos) {
       const int value = std::stoi(item.number);

@@ -79,6 +79,12 @@ TEST(Resolutions, HyphenatedTriggerAndAdoptionYear) {
   EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 271 (1969)"}));
 }
 
+// The fuzzer found "resolution ES-10" thrown out of the extractor as an internal error.
+TEST(Resolutions, EmergencySessionAloneIsNotAResolution) {
+  const auto x = run("The Assembly recalled resolution ES-10 and its resolution ES-10/19 of 2017.");
+  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNGA ES-10/19"}));
+}
+
 TEST(States, FormsArticlesHyphenationAndDistractors) {
   const auto x = run(
       "La Réunion a salué la République islamique du Pakistan, le Royaume d'Arabie Saoudite et la Türkiye. "
