@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Builds Debian's rasqal 0.9.33 with patches/rasqal-0.9.33-group-scope.patch, configured as the
-# Debian package is (same regex, decimal and UUID libraries), into build-rasqal/install.
-# Optional: diplograph works with the stock library; the patch makes queries that join an
-# OPTIONAL to a bound pattern (state-meetings) an index lookup per row instead of a scan.
-# Idempotent; prints the library folder to put in LD_LIBRARY_PATH.
-# Usage: scripts/patched-rasqal.sh && export LD_LIBRARY_PATH=$PWD/build-rasqal/install/lib
+# Builds Debian's rasqal 0.9.33 with patches/rasqal-0.9.33-*.patch, configured as the Debian
+# package is (same regex, decimal and UUID libraries), into build-rasqal/install, where CMake
+# finds it and links diplograph's programs to it. diplograph works with the stock library too;
+# the patches fix rasqal's scans and quadratic sorts (see README, "A patched rasqal").
+# Idempotent; prints the library folder.
+# Usage: scripts/patched-rasqal.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 OUT="$ROOT/build-rasqal"
-PATCH="$ROOT/patches/rasqal-0.9.33-group-scope.patch"
-STAMP="$OUT/install/patch.sha256"
+PATCHES=("$ROOT"/patches/rasqal-0.9.33-*.patch)
+STAMP="$OUT/install/patches.sha256"
 
-if [ -f "$STAMP" ] && [ -e "$OUT/install/lib/librasqal.so.3" ] && sha256sum --status -c "$STAMP" 2>/dev/null; then
+if [ -e "$OUT/install/lib/librasqal.so.3" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$(sha256sum "${PATCHES[@]}")" ]; then
   echo "$OUT/install/lib"
   exit 0
 fi
@@ -40,13 +40,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-rm -rf "$OUT/src" && mkdir -p "$OUT/src"
+rm -rf "$OUT/src" "$OUT/install" && mkdir -p "$OUT/src"
 (cd "$OUT/src" && apt-get source -qq rasqal=0.9.33-2 >/dev/null 2>&1 || apt-get source -qq rasqal >/dev/null)
 SRC=$(find "$OUT/src" -maxdepth 1 -type d -name 'rasqal-0.9.33*' | head -1)
 [ -n "$SRC" ] || { echo "patched-rasqal: Debian has no rasqal 0.9.33 source here; the patch is for that version" >&2; exit 1; }
-(cd "$SRC" && patch -p1 -s < "$PATCH")
+for p in "${PATCHES[@]}"; do (cd "$SRC" && patch -p1 -s < "$p"); done
 (cd "$SRC" && ./configure -q --prefix="$OUT/install" --libdir="$OUT/install/lib" --disable-static \
    --with-regex-library=pcre --with-decimal=gmp --with-uuid-library=libuuid >/dev/null \
- && make -s -j"$(nproc)" -C src >/dev/null && make -s -C src install >/dev/null)
-sha256sum "$PATCH" > "$STAMP"
+ && make -s -j"$(nproc)" -C src >/dev/null && make -s -C src install >/dev/null) 2> >(grep -v "modifier ignored" >&2)
+sha256sum "${PATCHES[@]}" > "$STAMP"
 echo "$OUT/install/lib"

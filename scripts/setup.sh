@@ -40,6 +40,9 @@ python3 scripts/gen_states.py
 # Regions (ISO 3166-2) and cities (tzdata) -> data/gazetteers/places_generated.tsv.
 python3 scripts/gen_places.py
 
+# rasqal with the project's patches, which CMake then links (on failure, the system's library).
+bash scripts/patched-rasqal.sh >/dev/null || echo "setup: warning: the patched rasqal did not build; using the system's" >&2
+
 BUILD_DIR="${1:-build}"
 shift || true
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
