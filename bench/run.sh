@@ -44,6 +44,10 @@ ratio_ms() {
   esac
 }
 
+# Which rasqal diplograph loads: the patched one setup builds, or the system's (rdfproc always
+# loads the system's).
+echo "diplograph's rasqal: $(ldd "$DG" | awk '/librasqal/ {print $3}')"
+
 for n in "${SIZES[@]}"; do
   dir="$WORK/$n"
   rm -rf "$dir" && mkdir -p "$dir"
