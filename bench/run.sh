@@ -23,8 +23,17 @@ SIZES=("${@:-1000}")
 
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.3f}')" "$1"; }
 ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}x' if b>0 else 'n/a')" "$1" "$2"; }
-# Runs a command, prints "<seconds> <peak RSS KiB>".
-measure() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || { cat "$WORK/stderr" >&2; return 1; }; cat "$WORK/time"; }
+# Runs a command, prints "<seconds> <peak RSS KiB>". A failure shows the command's stderr, but
+# not a `timeout` (exit 124), which the caller reports.
+measure() {
+  local rc=0
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || rc=$?
+  if ((rc)); then
+    ((rc == 124)) || cat "$WORK/stderr" >&2
+    return 1
+  fi
+  cat "$WORK/time"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Median whole-process milliseconds of a stock rdfproc query, or ">N000" when one run passes
 # STOCK_TIMEOUT seconds (then it is not run again).
