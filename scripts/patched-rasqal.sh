@@ -3,8 +3,8 @@
 # package is (same regex, decimal and UUID libraries), into build-rasqal/install, where CMake
 # finds it and links diplograph's programs to it. diplograph works with the stock library too;
 # the patches fix rasqal's scans and quadratic sorts (see README, "A patched rasqal").
-# Idempotent; prints the library folder.
-# Usage: scripts/patched-rasqal.sh
+# Run by scripts/setup.sh, which installs the packages it needs. Idempotent; prints the library
+# folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -17,27 +17,14 @@ if [ -e "$OUT/install/lib/librasqal.so.3" ] && [ "$(cat "$STAMP" 2>/dev/null)" =
   exit 0
 fi
 
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-# Build dependencies from the package's debian/control, and dpkg-dev for apt-get source.
-PACKAGES=(dpkg-dev build-essential pkg-config libraptor2-dev libgmp-dev libmhash-dev uuid-dev libpcre3-dev)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-# apt-get source needs a deb-src entry; add one for the release this machine runs, once.
-SOURCES=/etc/apt/sources.list.d/diplograph-src.sources
-need_update=0
+# apt-get source needs a deb-src entry; add one for the release this machine runs, once. (The
+# build dependencies come with the other packages, from scripts/setup.sh.)
 if ! grep -rqsE "^(deb-src|Types:.*deb-src)" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   . /etc/os-release
   printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-    "$VERSION_CODENAME" | $SUDO tee "$SOURCES" >/dev/null
-  need_update=1
-fi
-if ((${#missing[@]})) || ((need_update)); then
+    "$VERSION_CODENAME" | $SUDO tee /etc/apt/sources.list.d/diplograph-src.sources >/dev/null
   $SUDO apt-get update -qq
-fi
-if ((${#missing[@]})); then
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 rm -rf "$OUT/src" "$OUT/install" && mkdir -p "$OUT/src"

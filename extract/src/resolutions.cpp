@@ -85,10 +85,11 @@ class ResolutionScanner {
         item.last = j;
       }
     }
+    const bool bare = item.number.find('/') == std::string::npos;
     // "ES-10" alone names the emergency special session, not one of its resolutions.
-    if (emergency && item.number.find('/') == std::string::npos) return std::nullopt;
+    if (emergency && bare) return std::nullopt;
     // A bare number that reads as a year or a date is not a resolution ("adopted in 2017").
-    if (!item.year && item.number.find('/') == std::string::npos) {
+    if (!item.year && bare) {
       const int value = std::stoi(item.number);
       if (value >= 1945 && value <= 2100 && item.symbolIssuer.empty()) return std::nullopt;
       if (k + 1 < tokens_.size() && g_.months[tokens_[k + 1].word]) return std::nullopt;

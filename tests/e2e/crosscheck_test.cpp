@@ -35,28 +35,21 @@ std::multiset<std::string> rows(const std::string& resultsJson) {
   return out;
 }
 
-// The corpus ingested into a store and exported as N-Triples, once for both tests.
+// The corpus ingested into a store and exported as N-Triples, for each test.
 class CrossCheck : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    scratch_ = new diplograph::test_support::ScratchFolder("dg-crosscheck");
-    ASSERT_EQ(diplograph("ingest" + store() + "data/corpus tests/corpus/dev --allow-skipped").status, 0);
-    ASSERT_EQ(diplograph("export" + store() + "--format nt -o '" + (dir() / "graph.nt").string() + "'").status, 0);
-  }
-  static void TearDownTestSuite() {
-    delete scratch_;
-    scratch_ = nullptr;
-  }
   void SetUp() override {
     if (!fs::exists(fs::path(DIPLOGRAPH_SOURCE_DIR) / "tools/node_modules/oxigraph"))
       GTEST_SKIP() << "oxigraph not installed (scripts/setup.sh)";
+    ASSERT_EQ(diplograph("ingest" + store() + "data/corpus tests/corpus/dev --allow-skipped").status, 0);
+    ASSERT_EQ(diplograph("export" + store() + "--format nt -o '" + (dir() / "graph.nt").string() + "'").status, 0);
   }
-  static const fs::path& dir() { return scratch_->path(); }
-  static std::string store() { return " --store '" + (dir() / "store").string() + "' "; }
+  const fs::path& dir() const { return scratch_.path(); }
+  std::string store() const { return " --store '" + (dir() / "store").string() + "' "; }
 
   // Runs `query` (diplograph's arguments naming the query and its parameters) in both engines
   // and expects the same, non-empty rows.
-  static void expectSameRowsInOxigraph(const std::string& label, const std::string& query) {
+  void expectSameRowsInOxigraph(const std::string& label, const std::string& query) const {
     const fs::path sparql = dir() / (label + ".rq");
     const auto printed = diplograph("query" + store() + query + " --print-sparql -o '" + sparql.string() + "'");
     ASSERT_EQ(printed.status, 0) << label << ": " << printed.err;
@@ -70,10 +63,8 @@ class CrossCheck : public ::testing::Test {
   }
 
  private:
-  static diplograph::test_support::ScratchFolder* scratch_;
+  const diplograph::test_support::ScratchFolder scratch_{"dg-crosscheck"};
 };
-
-diplograph::test_support::ScratchFolder* CrossCheck::scratch_ = nullptr;
 
 TEST_F(CrossCheck, CannedQueriesGiveTheSameAnswersInOxigraph) {
   // Every canned query, with the parameters of its documented example.
