@@ -12,6 +12,7 @@ PACKAGES=(
   libxml2-dev libssl-dev python3 python3-networkx liblmdb-dev tzdata wamerican wfrench bsdutils
   clang librdf-storage-sqlite
   qpdf  # tests: encrypted and truncated PDFs
+  libgoogle-perftools-dev  # tcmalloc for the programs
   dpkg-dev libgmp-dev libmhash-dev uuid-dev libpcre3-dev  # scripts/patched-rasqal.sh: apt-get source, rasqal's build dependencies
 )
 

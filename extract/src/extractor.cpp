@@ -28,25 +28,24 @@ struct Hit {
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
-  std::size_t add(Entity entity, const Mention& mention) {
-    auto it = byIri_.find(entity.iri);
+  // Adds a mention of the entity with this IRI; make() builds the entity (its IRI set by add)
+  // the first time only, as most entities are named more than once.
+  template <typename Make>
+  void add(const std::string& iri, Make make, Mention mention) {
+    auto it = byIri_.find(iri);
     if (it == byIri_.end()) {
-      it = byIri_.emplace(entity.iri, list_.size()).first;
-      list_.push_back(std::move(entity));
+      it = byIri_.emplace(iri, list_.size()).first;
+      list_.push_back(make());
+      list_.back().iri = iri;
     }
     auto& mentions = list_[it->second].mentions;
     if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
-      mentions.push_back(mention);
-    return it->second;
+      mentions.push_back(std::move(mention));
   }
   // Room for `count` entities, so adding them moves none.
   void reserve(std::size_t count) {
     byIri_.reserve(count);
     list_.reserve(count);
-  }
-  Entity* find(const std::string& iri) {
-    const auto it = byIri_.find(iri);
-    return it == byIri_.end() ? nullptr : &list_[it->second];
   }
   std::vector<Entity> take() {
     for (auto& e : list_) std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
@@ -84,6 +83,19 @@ struct MeetingDraft {
   std::size_t placeToken = 0;
 };
 
+// The IRIs of the gazetteers' states, organizations and places, made once per extractor rather
+// than for every mention in every document.
+struct KnownIris {
+  KnownIris(const std::string& baseIri, const Gazetteer& g) {
+    for (const auto& s : g.states) states.push_back(stateIri(baseIri, s.iso3));
+    for (const auto& o : g.organizations) organizations.push_back(organizationIri(baseIri, o.key));
+    for (const auto& p : g.places) places.push_back(placeIri(baseIri, p.name));
+  }
+  std::vector<std::string> states;  // by index into the gazetteer's table
+  std::vector<std::string> organizations;
+  std::vector<std::string> places;
+};
+
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
   const WordSet& frWords = g.wordsOf("stop-fr");
   const WordSet& enWords = g.wordsOf("stop-en");
@@ -118,8 +130,8 @@ bool isArticle(std::string_view f) {
 
 class Run {
  public:
-  Run(const ExtractOptions& options, const Gazetteer& g, const Document& document)
-      : options_(options), g_(g), particles_(g.wordsOf("particle")), document_(document),
+  Run(const ExtractOptions& options, const Gazetteer& g, const KnownIris& iris, const Document& document)
+      : options_(options), g_(g), iris_(iris), particles_(g.wordsOf("particle")), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
@@ -222,7 +234,7 @@ class Run {
   // ---- gazetteer look-ups ----------------------------------------------------------------
   bool isParticle(const Token& token) const { return particles_[token.word]; }
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
-  std::string_view cueAt(std::size_t i, std::size_t* length = nullptr) const {
+  Cue cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
     return g_.cueKind(cues_[i]);
   }
@@ -244,7 +256,7 @@ class Run {
   void findBackground() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (cueAt(i, &length) != "background" || !atLineStart(i)) continue;
+      if (cueAt(i, &length) != Cue::Background || !atLineStart(i)) continue;
       // A heading: the cue is followed by a stop, a bracket or the end of the line.
       const std::size_t next = i + length;
       bool heading = next >= tokens_.size();
@@ -301,7 +313,7 @@ class Run {
   void findNamedSites() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (cueAt(i, &length) != "site") continue;
+      if (cueAt(i, &length) != Cue::Site) continue;
       const std::size_t first = skipArticles(i + length);
       std::size_t last = first;
       if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
@@ -317,7 +329,10 @@ class Run {
       for (std::size_t n = 0; n < localPlaces_.size(); ++n) {
         if (localPlaces_[n].name == name) index = g_.places.size() + n;
       }
-      if (index == g_.places.size() + localPlaces_.size()) localPlaces_.push_back({name, "site"});
+      if (index == g_.places.size() + localPlaces_.size()) {
+        localPlaceIris_.push_back(placeIri(options_.baseIri, name));
+        localPlaces_.push_back({std::move(name), "site"});
+      }
       hits_.push_back(Hit{first, last, EntityType::Place, index});
     }
     std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
@@ -415,7 +430,7 @@ class Run {
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
     const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
     if (!joined && postNameAt(k).length) return false;
-    if (!cueAt(k).empty() && cueAt(k) != "particle") return false;
+    if (cueAt(k) != Cue::None && cueAt(k) != Cue::Particle) return false;
     return true;
   }
 
@@ -457,10 +472,10 @@ class Run {
     while (k < tokens_.size()) {
       std::size_t length = 0;
       const auto kind = cueAt(k, &length);
-      if (kind == "honorific") {
+      if (kind == Cue::Honorific) {
         k += length;
       } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
-                 cueAt(k + 1) == "honorific") {
+                 cueAt(k + 1) == Cue::Honorific) {
         ++k;
       } else {
         break;
@@ -490,7 +505,7 @@ class Run {
   void findPersons() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (cueAt(i, &length) != "honorific") continue;
+      if (cueAt(i, &length) != Cue::Honorific) continue;
       std::size_t k = skipHonorifics(i);
       if (k >= tokens_.size()) break;
       if (k > i) {
@@ -654,7 +669,7 @@ class Run {
       ++words;
       if (attendSentences[tokens_[i].sentence]) return true;
       std::size_t length = 0;
-      if (cueAt(i, &length) == "attend-heading") heading = true;
+      if (cueAt(i, &length) == Cue::AttendHeading) heading = true;
     }
     return heading && words <= 6;
   }
@@ -686,14 +701,14 @@ class Run {
     return std::nullopt;
   }
 
-  std::string entityIri(const Hit& h) const {
-    if (h.type == EntityType::State) return stateIri(options_.baseIri, g_.states[h.index].iso3);
-    return organizationIri(options_.baseIri, g_.organizations[h.index].key);
+  // A State's or Organization's.
+  const std::string& entityIri(const Hit& h) const {
+    return h.type == EntityType::State ? iris_.states[h.index] : iris_.organizations[h.index];
   }
 
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
-    const std::string object = entityIri(of);
+    const std::string& object = entityIri(of);
     for (const auto& r : relations_) {
       if (r.subject == subject && r.predicate == "holdsPost" && r.object == post && r.of == object) return;
     }
@@ -726,7 +741,7 @@ class Run {
   std::optional<Hit> postedTo(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
     std::size_t length = 0;
-    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || cueAt(k, &length) == "abroad";
+    const bool to = tokens_[k].fold == "to" || tokens_[k].fold == "en" || cueAt(k, &length) == Cue::Abroad;
     if (!to) return std::nullopt;
     for (std::size_t j = k + 1; j < tokens_.size() && j < k + 7; ++j) {
       if (view_.punctuatedBefore(j)) return std::nullopt;
@@ -875,7 +890,7 @@ class Run {
     if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (cueAt(i) == "future") out.insert(tokens_[i].sentence);
+      if (cueAt(i) == Cue::Future) out.insert(tokens_[i].sentence);
     }
     return futureSentences_.emplace(std::move(out));
   }
@@ -994,7 +1009,9 @@ class Run {
     return end;
   }
 
-  std::string placeIriOf(std::size_t index) const { return placeIri(options_.baseIri, place(index).name); }
+  const std::string& placeIriOf(std::size_t index) const {
+    return index < iris_.places.size() ? iris_.places[index] : localPlaceIris_[index - iris_.places.size()];
+  }
 
   std::string meetingIriOf(const MeetingDraft& d) const {
     std::optional<std::string> date;
@@ -1020,13 +1037,13 @@ class Run {
     return "";
   }
 
-  bool sentenceHasCue(std::size_t sentence, std::initializer_list<const char*> kinds) const {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (tokens_[i].sentence != sentence) continue;
-      const std::string_view kind = cueAt(i);
-      for (const char* k : kinds) {
-        if (kind == k) return true;
-      }
+  bool sentenceHasCue(std::size_t sentence, std::initializer_list<Cue> kinds) const {
+    // Tokens are in sentence order: only the sentence's own are looked at.
+    auto i = static_cast<std::size_t>(
+        std::lower_bound(tokens_.begin(), tokens_.end(), sentence, [](const Token& t, std::size_t s) { return t.sentence < s; }) -
+        tokens_.begin());
+    for (; i < tokens_.size() && tokens_[i].sentence == sentence; ++i) {
+      if (std::find(kinds.begin(), kinds.end(), cueAt(i)) != kinds.end()) return true;
     }
     return false;
   }
@@ -1065,7 +1082,7 @@ class Run {
       }();
       for (const auto& d : dates_) {
         if (d.first <= from || d.first > from + 80 || !d.start.year || inBackground(d.first)) continue;
-        if (!sentenceHasCue(tokens_[d.first].sentence, {"attend", "speak"})) continue;
+        if (!sentenceHasCue(tokens_[d.first].sentence, {Cue::Attend, Cue::Speak})) continue;
         const auto before = day(*main.date) - day(d.start);
         if (before >= 1 && before <= 7) {
           main.date = d.start;
@@ -1112,7 +1129,7 @@ class Run {
       bool isSidelines = false;
       for (std::size_t back = 1; back <= 7 && d.first >= back; ++back) {
         std::size_t length = 0;
-        if (cueAt(d.first - back, &length) != "sidelines") continue;
+        if (cueAt(d.first - back, &length) != Cue::Sidelines) continue;
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
@@ -1219,25 +1236,25 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
-      if (kind.empty() || inBackground(i)) continue;
+      if (kind == Cue::None || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
-      const bool field = kind == "chair-field" && atLineStart(i) && i + length < tokens_.size() &&
+      const bool field = kind == Cue::ChairField && atLineStart(i) && i + length < tokens_.size() &&
                          view_.gapBefore(i + length).find(U':') != std::u32string_view::npos;
-      if (kind == "chair-after" || kind == "open-after" || field) {
+      if (kind == Cue::ChairAfter || kind == Cue::OpenAfter || field) {
         for (const auto& pm : personMentions_) {
           if (pm.first >= i + length && tokens_[pm.first].sentence == sentence) {
             found = pm.person;
             break;
           }
         }
-      } else if (kind == "chair-before" || kind == "open-before") {
+      } else if (kind == Cue::ChairBefore || kind == Cue::OpenBefore) {
         for (const auto& pm : personMentions_) {
           if (pm.last < i && tokens_[pm.first].sentence == sentence && !found) found = pm.person;
         }
       }
       if (!found) continue;
-      if (kind.rfind("chair", 0) == 0 && (kind != "chair-field" || field)) chair = found;
+      if (kind == Cue::ChairAfter || kind == Cue::ChairBefore || field) chair = found;
       else if (!opener) opener = found;
     }
     // Whoever opens the meeting speaks for a state taking part.
@@ -1259,7 +1276,7 @@ class Run {
     std::vector<bool> out(tokens_.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::size_t length = 0;
-      if (cueAt(i, &length) != "members-of") continue;
+      if (cueAt(i, &length) != Cue::MembersOf) continue;
       bool bracket = false;
       for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
         const auto gap = view_.gapBefore(k);
@@ -1282,15 +1299,15 @@ class Run {
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
       if (!length) continue;
-      if (kind == "attend") attendSentences[tokens_[i].sentence] = true;
-      if (kind == "speak") speakSentences[tokens_[i].sentence] = true;
-      if (kind == "absent" || kind == "future") absentSentences[tokens_[i].sentence] = true;
+      if (kind == Cue::Attend) attendSentences[tokens_[i].sentence] = true;
+      if (kind == Cue::Speak) speakSentences[tokens_[i].sentence] = true;
+      if (kind == Cue::Absent || kind == Cue::Future) absentSentences[tokens_[i].sentence] = true;
       const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
-      if (kind == "speak-for" || kind == "state-after" || (kind == "speak-for-start" && sentenceStart)) {
+      if (kind == Cue::SpeakFor || kind == Cue::StateAfter || (kind == Cue::SpeakForStart && sentenceStart)) {
         if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
           attendees_.emplace_back(h->first, h->index);
       }
-      if (kind == "state-before") {
+      if (kind == Cue::StateBefore) {
         // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
         for (const auto& h : hits_) {
           if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
@@ -1325,7 +1342,7 @@ class Run {
       bool abroad = false;
       for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
         std::size_t length = 0;
-        if (cueAt(h.first - back, &length) == "abroad") abroad = true;
+        if (cueAt(h.first - back, &length) == Cue::Abroad) abroad = true;
         if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
       }
       if (abroad) continue;
@@ -1363,7 +1380,7 @@ class Run {
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
       seen[state] = true;
-      const std::string iri = stateIri(options_.baseIri, g_.states[state].iso3);
+      const std::string& iri = iris_.states[state];
       m.attendees.push_back(iri);
       const Hit* h = hitStartingAt(token);
       const std::size_t last = h ? h->last : token;
@@ -1375,26 +1392,26 @@ class Run {
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
-      const Mention mention = view_.mention(h.first, h.last);
-      Entity e;
-      e.type = h.type;
-      if (h.type == EntityType::State) {
-        const auto& s = g_.states[h.index];
-        e.iri = stateIri(options_.baseIri, s.iso3);
-        e.label = s.label;
-        e.keys.iso3166 = s.iso3;
-      } else if (h.type == EntityType::Organization) {
-        const auto& o = g_.organizations[h.index];
-        e.iri = organizationIri(options_.baseIri, o.key);
-        e.label = o.label;
-        e.keys.acronym = o.key;
-      } else {
-        const auto& p = place(h.index);
-        e.iri = placeIri(options_.baseIri, p.name);
-        e.label = p.name;
-        e.keys.name = p.name;
-      }
-      entities_.add(std::move(e), mention);
+      const auto make = [&] {
+        Entity e;
+        e.type = h.type;
+        if (h.type == EntityType::State) {
+          const auto& s = g_.states[h.index];
+          e.label = s.label;
+          e.keys.iso3166 = s.iso3;
+        } else if (h.type == EntityType::Organization) {
+          const auto& o = g_.organizations[h.index];
+          e.label = o.label;
+          e.keys.acronym = o.key;
+        } else {
+          const auto& p = place(h.index);
+          e.label = p.name;
+          e.keys.name = p.name;
+        }
+        return e;
+      };
+      const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
+      entities_.add(iri, make, view_.mention(h.first, h.last));
     }
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
@@ -1404,47 +1421,55 @@ class Run {
           if (!documentYear_) continue;
           full.year = documentYear_;
         }
-        Entity e;
-        e.type = EntityType::Date;
         const std::string iso = full.iso();
-        e.iri = dateIri(options_.baseIri, iso);
-        e.label = iso;
-        e.keys.date = iso;
-        entities_.add(std::move(e), view_.mention(d.first, d.last));
+        const auto make = [&] {
+          Entity e;
+          e.type = EntityType::Date;
+          e.label = iso;
+          e.keys.date = iso;
+          return e;
+        };
+        entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
       }
     }
     for (const auto& r : resolutions_) {
-      Entity e;
-      e.type = EntityType::Resolution;
-      e.iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
-      e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
-      e.keys.issuer = r.issuer;
-      e.keys.number = r.number;
-      e.keys.year = r.year;
+      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+      const auto make = [&] {
+        Entity e;
+        e.type = EntityType::Resolution;
+        e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
+        e.keys.issuer = r.issuer;
+        e.keys.number = r.number;
+        e.keys.year = r.year;
+        return e;
+      };
       for (const auto& span : r.mentions) {
         Mention mention = view_.mention(span.first, span.second);
         // "822 (1993)": the closing bracket belongs to the reference.
         if (r.year && mention.end < view_.text().size() && view_.text()[mention.end] == ')') {
           mention = {mention.start, mention.end + 1, view_.slice(mention.start, mention.end + 1)};
         }
-        entities_.add(e, mention);
+        entities_.add(iri, make, std::move(mention));
       }
-      relations_.push_back({e.iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
+      relations_.push_back({iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
                             {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
     }
     for (const auto& pm : personMentions_) {
       const auto& p = persons_[pm.person];
-      Entity e;
-      e.type = EntityType::Person;
-      e.iri = p.iri;
-      e.label = p.name;
-      e.keys.name = p.name;
-      entities_.add(std::move(e), view_.mention(pm.first, pm.last));
+      const auto make = [&] {
+        Entity e;
+        e.type = EntityType::Person;
+        e.label = p.name;
+        e.keys.name = p.name;
+        return e;
+      };
+      entities_.add(p.iri, make, view_.mention(pm.first, pm.last));
     }
   }
 
   const ExtractOptions& options_;
   const Gazetteer& g_;
+  const KnownIris& iris_;
   const WordSet& particles_;  // asked of most capitalised words
   const Document& document_;
   TextView view_;
@@ -1470,7 +1495,8 @@ class Run {
   std::map<std::size_t, Hit> personOf_;
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
-  std::vector<PlaceInfo> localPlaces_;  // places named only in this document  // text about other meetings, tokens
+  std::vector<PlaceInfo> localPlaces_;  // places named only in this document
+  std::vector<std::string> localPlaceIris_;
   int documentYear_ = 0;
   std::vector<Meeting> meetings_;
   std::vector<Relation> relations_;
@@ -1480,20 +1506,19 @@ class Run {
 }  // namespace
 
 struct Extractor::Impl {
+  explicit Impl(ExtractOptions o) : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
+  KnownIris iris;
 };
 
-Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->gazetteer = loadGazetteer(options.dataDir);
-  impl_->options = std::move(options);
-}
+Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 Extraction Extractor::extract(const Document& document) const {
-  return Run(impl_->options, impl_->gazetteer, document).run();
+  return Run(impl_->options, impl_->gazetteer, impl_->iris, document).run();
 }
 
 }  // namespace diplograph::extract

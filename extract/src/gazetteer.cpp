@@ -135,7 +135,22 @@ const WordSet& Gazetteer::wordsOf(std::string_view kind) const {
   return it == words.end() ? none : it->second;
 }
 
-std::string_view Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
+std::optional<Cue> cueFromName(std::string_view name) {
+  static const std::map<std::string_view, Cue> byName = {
+      {"abroad", Cue::Abroad}, {"absent", Cue::Absent}, {"adopt", Cue::Adopt}, {"attend", Cue::Attend},
+      {"attend-heading", Cue::AttendHeading}, {"background", Cue::Background}, {"chair-after", Cue::ChairAfter},
+      {"chair-before", Cue::ChairBefore}, {"chair-field", Cue::ChairField}, {"former", Cue::Former},
+      {"future", Cue::Future}, {"honorific", Cue::Honorific}, {"members-of", Cue::MembersOf},
+      {"name-head", Cue::NameHead}, {"open-after", Cue::OpenAfter}, {"open-before", Cue::OpenBefore},
+      {"particle", Cue::Particle}, {"possessive", Cue::Possessive}, {"sidelines", Cue::Sidelines}, {"site", Cue::Site},
+      {"speak", Cue::Speak}, {"speak-for", Cue::SpeakFor}, {"speak-for-start", Cue::SpeakForStart},
+      {"state-after", Cue::StateAfter}, {"state-before", Cue::StateBefore}, {"stop-en", Cue::StopEn},
+      {"stop-fr", Cue::StopFr}};
+  const auto it = byName.find(name);
+  return it == byName.end() ? std::nullopt : std::optional<Cue>(it->second);
+}
+
+Cue Gazetteer::cueAt(const TextView& view, std::size_t i, std::size_t* length) const {
   const auto match = cues.longestAt(view, i);
   if (length) *length = match.length;
   return cueKind(match);
@@ -239,10 +254,11 @@ Gazetteer loadGazetteer(const fs::path& dir) {
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "cues.tsv", 2)) {
+    const auto kind = cueFromName(row[0]);
+    if (!kind) throw InputError("cues.tsv: unknown cue kind " + row[0]);
     const auto words = foldedWords(row[1]);
     if (words.size() == 1) g.words[row[0]].set(g.vocabulary.add(words.front()), true);
-    g.cues.add(row[1], g.cueKinds.size(), g.vocabulary);
-    g.cueKinds.push_back(row[0]);
+    g.cues.add(row[1], static_cast<std::size_t>(*kind), g.vocabulary);
   }
   return g;
 }

@@ -94,6 +94,16 @@ struct SeriesInfo {
   std::string label;  // English label
 };
 
+// The kinds of cue phrase the rules know, as named in the first column of cues.tsv.
+enum class Cue : std::uint8_t {
+  None,  // no cue phrase
+  Abroad, Absent, Adopt, Attend, AttendHeading, Background, ChairAfter, ChairBefore, ChairField, Former, Future,
+  Honorific, MembersOf, NameHead, OpenAfter, OpenBefore, Particle, Possessive, Sidelines, Site, Speak, SpeakFor,
+  SpeakForStart, StateAfter, StateBefore, StopEn, StopFr,
+};
+// The kind cues.tsv names "attend-heading", or nullopt.
+std::optional<Cue> cueFromName(std::string_view name);
+
 struct Gazetteer {
   Vocabulary vocabulary;  // every folded word of the tables below
   std::vector<StateInfo> states;
@@ -107,9 +117,8 @@ struct Gazetteer {
   PhraseIndex postNames;
   std::vector<SeriesInfo> series;
   PhraseIndex seriesNames;
-  // Cue phrases by kind (cues.tsv): "honorific", "particle", "chair-after", "background", ...
-  std::vector<std::string> cueKinds;
-  PhraseIndex cues;
+  PhraseIndex cues;  // cue phrases (cues.tsv); the payload is the Cue
+
   WordTable<int> months;  // month name -> 1..12
   WordTable<int> ordinals;  // ordinal or tens word -> value
   std::map<std::string, WordSet, std::less<>> words;  // single-word cue kinds -> their words
@@ -117,12 +126,10 @@ struct Gazetteer {
   bool isWord(std::string_view kind, const Token& token) const { return wordsOf(kind)[token.word]; }
   // The words of a single-word cue kind (empty if none): for scans that ask for every token.
   const WordSet& wordsOf(std::string_view kind) const;
-  // The kind of the longest cue at token i, or "" (and its length in tokens).
-  std::string_view cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
-  // The kind of a cue match, or "" for no match.
-  std::string_view cueKind(const PhraseIndex::Match& match) const {
-    return match.length ? std::string_view(cueKinds[match.payload]) : std::string_view();
-  }
+  // The kind of the longest cue at token i (and its length in tokens).
+  Cue cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
+  // The kind of a cue match.
+  static Cue cueKind(const PhraseIndex::Match& match) { return match.length ? static_cast<Cue>(match.payload) : Cue::None; }
 };
 
 // Throws InputError naming the file if a gazetteer is missing or malformed.

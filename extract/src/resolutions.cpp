@@ -138,7 +138,7 @@ class ResolutionScanner {
     const std::size_t after = items.back().last + 1;
     if (after < tokens_.size()) {
       std::size_t k = after;
-      if (g_.cueAt(view_, k) == "adopt") ++k;
+      if (g_.cueAt(view_, k) == Cue::Adopt) ++k;
       const std::string_view joint = k < tokens_.size() ? tokens_[k].fold : "";
       if (joint == "of" || joint == "du" || joint == "de" || joint == "des" || joint == "d" || joint == "by" || joint == "par") {
         for (const auto& b : bodies_) {
@@ -165,7 +165,7 @@ class ResolutionScanner {
     const std::size_t sentence = tokens_[trigger].sentence;
     bool adopt = false;
     for (std::size_t k = item.last + 1; k < tokens_.size() && k < item.last + 25 && tokens_[k].sentence == sentence; ++k) {
-      if (g_.cueAt(view_, k) == "adopt") adopt = true;
+      if (g_.cueAt(view_, k) == Cue::Adopt) adopt = true;
       const bool adjacent = k <= item.last + 2;
       if (adopt || adjacent) {
         for (const auto& d : dates_) {
@@ -187,7 +187,7 @@ class ResolutionScanner {
       for (std::size_t k = d.last + 1; k < trigger; ++k) joined = joined && kJoiners.count(tokens_[k].fold);
       if (joined && d.last < trigger && d.last + 6 >= trigger && tokens_[d.first].sentence == sentence && d.start.year) {
         for (std::size_t k = d.first > 8 ? d.first - 8 : 0; k < d.first; ++k) {
-          if (g_.cueAt(view_, k) == "adopt" && tokens_[k].sentence == sentence) return d.start.year;
+          if (g_.cueAt(view_, k) == Cue::Adopt && tokens_[k].sentence == sentence) return d.start.year;
         }
       }
     }
