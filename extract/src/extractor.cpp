@@ -97,8 +97,8 @@ struct KnownIris {
 };
 
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
-  const WordSet& frWords = g.wordsOf("stop-fr");
-  const WordSet& enWords = g.wordsOf("stop-en");
+  const WordSet& frWords = g.wordsOf(Cue::StopFr);
+  const WordSet& enWords = g.wordsOf(Cue::StopEn);
   int fr = 0;
   int en = 0;
   for (const auto& token : view.tokens()) {
@@ -131,7 +131,7 @@ bool isArticle(std::string_view f) {
 class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const KnownIris& iris, const Document& document)
-      : options_(options), g_(g), iris_(iris), particles_(g.wordsOf("particle")), document_(document),
+      : options_(options), g_(g), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
@@ -287,7 +287,7 @@ class Run {
     if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
     while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
     for (std::size_t back = 0; back < 3 && k > back; ++back) {
-      if (g_.isWord("name-head", tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
+      if (g_.isWord(Cue::NameHead, tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
     }
     return false;
   }
@@ -578,7 +578,7 @@ class Run {
     for (std::size_t p = 0; p < persons_.size(); ++p) {
       const std::string& surname = persons_[p].words.back();
       for (std::size_t k = 0; k < tokens_.size(); ++k) {
-        if (tokens_[k].fold != surname || !tokens_[k].upper) continue;
+        if (!tokens_[k].upper || tokens_[k].fold != surname) continue;
         if (inMention[k] || hitCovering(k)) continue;
         personMentions_.push_back({k, k, p});
         inMention[k] = true;
@@ -813,7 +813,7 @@ class Run {
         // "OIC Secretary General", "UN Under-Secretary-General"
         if (const Hit* h = hitCovering(i - 1); h && h->last == i - 1) {
           of = *h;
-        } else if (g_.isWord("possessive", tokens_[i - 1])) {
+        } else if (g_.isWord(Cue::Possessive, tokens_[i - 1])) {
           // "Malaysia ... chaired by its Foreign Minister", "Côte d'Ivoire, whose Minister"
           for (const auto& h2 : hits_) {
             if (h2.type == EntityType::State && h2.last < i && tokens_[h2.first].sentence == tokens_[i].sentence) of = h2;
@@ -832,7 +832,7 @@ class Run {
       }
       // A post that is not held any more ("former Secretary-General", "feu le président").
       const std::size_t start = std::min(i, of->first);
-      if (start > 0 && g_.isWord("former", tokens_[start - 1])) continue;
+      if (start > 0 && g_.isWord(Cue::Former, tokens_[start - 1])) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia", "Observateur permanent de l'OCI
       // auprès de l'Organisation des Nations Unies".
       if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {

@@ -129,12 +129,6 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
   return out;
 }
 
-const WordSet& Gazetteer::wordsOf(std::string_view kind) const {
-  static const WordSet none;
-  const auto it = words.find(kind);
-  return it == words.end() ? none : it->second;
-}
-
 std::optional<Cue> cueFromName(std::string_view name) {
   static const std::map<std::string_view, Cue> byName = {
       {"abroad", Cue::Abroad}, {"absent", Cue::Absent}, {"adopt", Cue::Adopt}, {"attend", Cue::Attend},
@@ -257,7 +251,7 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     const auto kind = cueFromName(row[0]);
     if (!kind) throw InputError("cues.tsv: unknown cue kind " + row[0]);
     const auto words = foldedWords(row[1]);
-    if (words.size() == 1) g.words[row[0]].set(g.vocabulary.add(words.front()), true);
+    if (words.size() == 1) g.words[static_cast<std::size_t>(*kind)].set(g.vocabulary.add(words.front()), true);
     g.cues.add(row[1], static_cast<std::size_t>(*kind), g.vocabulary);
   }
   return g;

@@ -100,6 +100,7 @@ enum class Cue : std::uint8_t {
   Abroad, Absent, Adopt, Attend, AttendHeading, Background, ChairAfter, ChairBefore, ChairField, Former, Future,
   Honorific, MembersOf, NameHead, OpenAfter, OpenBefore, Particle, Possessive, Sidelines, Site, Speak, SpeakFor,
   SpeakForStart, StateAfter, StateBefore, StopEn, StopFr,
+  Count  // not a kind: how many there are
 };
 // The kind cues.tsv names "attend-heading", or nullopt.
 std::optional<Cue> cueFromName(std::string_view name);
@@ -121,11 +122,11 @@ struct Gazetteer {
 
   WordTable<int> months;  // month name -> 1..12
   WordTable<int> ordinals;  // ordinal or tens word -> value
-  std::map<std::string, WordSet, std::less<>> words;  // single-word cue kinds -> their words
+  // By cue kind, its single-word cues (a word set for scans that ask every token).
+  std::vector<WordSet> words = std::vector<WordSet>(static_cast<std::size_t>(Cue::Count));
 
-  bool isWord(std::string_view kind, const Token& token) const { return wordsOf(kind)[token.word]; }
-  // The words of a single-word cue kind (empty if none): for scans that ask for every token.
-  const WordSet& wordsOf(std::string_view kind) const;
+  bool isWord(Cue kind, const Token& token) const { return wordsOf(kind)[token.word]; }
+  const WordSet& wordsOf(Cue kind) const { return words[static_cast<std::size_t>(kind)]; }
   // The kind of the longest cue at token i (and its length in tokens).
   Cue cueAt(const TextView& view, std::size_t i, std::size_t* length = nullptr) const;
   // The kind of a cue match.

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "diplograph/extract/normalize.h"
@@ -23,6 +24,20 @@ icu::Transliterator& toAscii() {
   return *instance;
 }
 
+// Text transliterated to lower-case ASCII. Transliterating costs more than the rest of making a
+// person's IRI, and the same names recur from document to document: each thread remembers what
+// it transliterated, up to a bound.
+const std::string& transliterated(std::string_view text) {
+  thread_local std::unordered_map<std::string, std::string> known;
+  if (const auto it = known.find(std::string(text)); it != known.end()) return it->second;
+  if (known.size() >= 100000) known.clear();
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  toAscii().transliterate(unicode);
+  std::string out;
+  unicode.toUTF8String(out);
+  return known.emplace(std::string(text), std::move(out)).first->second;
+}
+
 std::string join(std::string_view base, std::string_view kind, std::string_view rest) {
   std::string out;
   out.reserve(base.size() + kind.size() + rest.size() + 2);  // one allocation per IRI
@@ -39,13 +54,7 @@ std::string join(std::string_view base, std::string_view kind, std::string_view 
 std::string slug(std::string_view text) {
   // ASCII needs no transliteration: the loop below lower-cases it.
   const bool ascii = isAscii(text);
-  std::string transliterated;
-  if (!ascii) {
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    toAscii().transliterate(unicode);
-    unicode.toUTF8String(transliterated);
-  }
-  const std::string_view letters = ascii ? text : transliterated;
+  const std::string_view letters = ascii ? text : transliterated(text);
   std::string out;
   out.reserve(letters.size());
   for (char c : letters) {

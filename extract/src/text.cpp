@@ -63,21 +63,62 @@ bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n
 
 bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0xAD; }
 
-// Appends the run of ASCII letters and digits starting at i to a token's fold and display;
-// returns its end (i itself if there is none). Most words are ASCII.
-std::size_t appendAsciiWord(const std::u32string& t, std::size_t i, std::string& fold, std::string& display, bool& anyLower,
-                            bool& allDigits) {
-  for (; i < t.size() && t[i] < 0x80; ++i) {
-    const std::uint8_t classes = kAsciiClasses[t[i]];
-    if (!(classes & kLetterOrDigit)) break;
-    const char c = static_cast<char>(t[i]);
-    display += c;
-    fold += (classes & kUpper) ? static_cast<char>(c - 'A' + 'a') : c;
-    anyLower = anyLower || (classes & kLower);
-    allDigits = allDigits && (classes & kDigit);
+// Writes code point c in UTF-8 at out; returns the end of what it wrote.
+char* putUtf8(char* out, char32_t c) {
+  if (c < 0x80) {
+    *out++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (c >> 6));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (c >> 12));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (c >> 18));
+    *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
   }
-  return i;
+  return out;
 }
+
+// A token being written: its fold and display go straight into the view's buffers, and the
+// fold's hash is built as it is written, so the vocabulary look-up reads the word only to
+// confirm it.
+struct TokenWriter {
+  char* fold;     // next byte of the fold
+  char* display;  // next byte of the display
+  std::uint64_t hash = Vocabulary::kHashStart;
+  bool anyLower = false;
+  bool allDigits = true;
+
+  // Writes the run of ASCII letters and digits starting at i; returns its end (i itself if
+  // there is none). Most words are ASCII.
+  std::size_t asciiRun(const std::u32string& t, std::size_t i) {
+    for (; i < t.size() && t[i] < 0x80; ++i) {
+      const std::uint8_t classes = kAsciiClasses[t[i]];
+      if (!(classes & kLetterOrDigit)) break;
+      const char c = static_cast<char>(t[i]);
+      const char f = (classes & kUpper) ? static_cast<char>(c - 'A' + 'a') : c;
+      *display++ = c;
+      *fold++ = f;
+      hash = Vocabulary::step(hash, f);
+      anyLower = anyLower || (classes & kLower);
+      allDigits = allDigits && (classes & kDigit);
+    }
+    return i;
+  }
+  // Writes one other word character.
+  void other(char32_t c, char32_t folded, bool lower, bool digit) {
+    const char* from = fold;
+    fold = putUtf8(fold, folded);
+    for (const char* b = from; b < fold; ++b) hash = Vocabulary::step(hash, *b);
+    display = putUtf8(display, c);
+    anyLower = anyLower || lower;
+    allDigits = allDigits && digit;
+  }
+};
 
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
 std::size_t tagLength(const std::u32string& t, std::size_t i) {
@@ -142,24 +183,6 @@ bool startsListItem(const std::u32string& t, std::size_t i) {
   return k > i && k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
 }
 
-// Appends code point c to out in UTF-8.
-void appendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -217,7 +240,8 @@ std::string toUtf8(std::u32string_view text) {
     if (c < 0x80) {
       out += static_cast<char>(c);
     } else {
-      appendUtf8(out, c);
+      char bytes[4];
+      out.append(bytes, putUtf8(bytes, c));
     }
   }
   return out;
@@ -265,10 +289,11 @@ WordId Vocabulary::add(std::string_view fold) {
 TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {
   const std::u32string& t = text_;
   // Tokens view their fold and display where they are written, so neither buffer may grow past
-  // its first allocation. A display is never longer than the text; a fold takes one byte per
+  // its first size. A display is never longer than the text; a fold takes one byte per
   // ASCII character and at most four per other character, which takes two or more in the text.
-  displays_.reserve(utf8.size());
-  folds_.reserve(2 * utf8.size());
+  displays_.resize(utf8.size());
+  folds_.resize(2 * utf8.size());
+  TokenWriter out{folds_.data(), displays_.data()};
   tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
   for (std::size_t i = 0; i < t.size();) {
     if (const std::size_t tag = tagLength(t, i)) {
@@ -281,20 +306,18 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(
     }
     Token token;
     token.start = i;
-    const std::size_t foldAt = folds_.size();
-    const std::size_t displayAt = displays_.size();
-    bool anyLower = false;
-    bool allDigits = true;
+    const char* fold = out.fold;
+    const char* display = out.display;
+    out.hash = Vocabulary::kHashStart;
+    out.anyLower = false;
+    out.allDigits = true;
     while (i < t.size()) {
-      if (const std::size_t end = appendAsciiWord(t, i, folds_, displays_, anyLower, allDigits); end > i) {
+      if (const std::size_t end = out.asciiRun(t, i); end > i) {
         i = end;
         continue;
       }
       if (isWordChar(t[i])) {
-        appendUtf8(folds_, foldCodePoint(t[i]));
-        appendUtf8(displays_, t[i]);
-        if (isLower(t[i])) anyLower = true;
-        if (!isDigit(t[i])) allDigits = false;
+        out.other(t[i], foldCodePoint(t[i]), isLower(t[i]), isDigit(t[i]));
         ++i;
         continue;
       }
@@ -305,15 +328,17 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(
       break;
     }
     token.end = i;
-    token.fold = std::string_view(folds_).substr(foldAt);
-    token.display = std::string_view(displays_).substr(displayAt);
-    if (vocabulary) token.word = vocabulary->find(token.fold);
+    token.fold = std::string_view(fold, static_cast<std::size_t>(out.fold - fold));
+    token.display = std::string_view(display, static_cast<std::size_t>(out.display - display));
+    if (vocabulary) token.word = vocabulary->find(token.fold, out.hash);
     // A token starts on a word character, so its first letter is the text's.
     token.upper = isUpperOrTitle(t[token.start]);
-    token.allUpper = !anyLower && !allDigits;
-    token.digits = allDigits;
+    token.allUpper = !out.anyLower && !out.allDigits;
+    token.digits = out.allDigits;
     tokens_.push_back(token);
   }
+  folds_.resize(static_cast<std::size_t>(out.fold - folds_.data()));
+  displays_.resize(static_cast<std::size_t>(out.display - displays_.data()));
 }
 
 void TextView::splitSentences(std::string_view language) {
@@ -330,6 +355,11 @@ void TextView::splitSentences(std::string_view language) {
   if (astral) cpAt.reserve(t.size() + astral + 1);
   for (std::size_t i = 0; i < t.size(); ++i) {
     char32_t c = t[i];
+    // Most characters are none of the line breaks below and fit one unit.
+    if (!astral && c > '\r') {
+      flat[units++] = static_cast<char16_t>(c);
+      continue;
+    }
     const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
                            !continuesAcrossBlank(t, i);
     const bool tableRow = c == '\n' && startsListItem(t, i + 1);

@@ -26,7 +26,18 @@ class Vocabulary {
  public:
   // The word's number, numbering it if it is new.
   WordId add(std::string_view fold);
-  WordId find(std::string_view fold) const { return slots_[slotOf(fold, hashOf(fold))].word; }
+  WordId find(std::string_view fold) const { return find(fold, hashOf(fold)); }
+  // With the fold's hash (hashOf), computed by the caller as it wrote the fold.
+  WordId find(std::string_view fold, std::uint64_t hash) const { return slots_[slotOf(fold, hash)].word; }
+  // FNV-1a: words are short, and inline it costs less than the call to std::hash. Built up one
+  // byte at a time by step(), from kHashStart.
+  static constexpr std::uint64_t kHashStart = 14695981039346656037u;
+  static std::uint64_t step(std::uint64_t hash, char c) { return (hash ^ static_cast<unsigned char>(c)) * 1099511628211u; }
+  static std::uint64_t hashOf(std::string_view fold) {
+    std::uint64_t hash = kHashStart;
+    for (const char c : fold) hash = step(hash, c);
+    return hash;
+  }
   // One past the highest number given.
   std::size_t size() const { return words_.size(); }
 
@@ -35,12 +46,6 @@ class Vocabulary {
     WordId word = kNoWord;  // kNoWord: empty
     std::uint32_t hashBits = 0;
   };
-  // FNV-1a: words are short, and inline it costs less than the call to std::hash.
-  static std::uint64_t hashOf(std::string_view fold) {
-    std::uint64_t hash = 14695981039346656037u;
-    for (const char c : fold) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211u;
-    return hash;
-  }
   // The slot holding `fold`, or the empty slot where it would go.
   std::size_t slotOf(std::string_view fold, std::size_t hash) const {
     const std::size_t mask = slots_.size() - 1;
