@@ -299,8 +299,7 @@ class Run {
     if (next >= tokens_.size() || view_.gapBefore(next) != U" ") return false;
     const Token& t = tokens_[next];
     if (!t.upper || t.digits) return false;
-    return !g_.stateNames.longestAt(view_, next).length && !g_.placeNames.longestAt(view_, next).length &&
-           !g_.organizationNames.longestAt(view_, next).length;
+    return !g_.names.longestAt(view_, next).length;
   }
 
   // Places of the gazetteer, then places named only in this document ("le village d'Ogossagou").
@@ -342,16 +341,12 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size();) {
       const bool capital = tokens_[i].upper || tokens_[i].allUpper;
       std::optional<Hit> best;
-      auto consider = [&](const PhraseIndex& names, EntityType type) {
-        const auto m = names.longestAt(view_, i);
-        if (m.length && (!best || m.length > best->last - best->first + 1))
-          best = Hit{i, i + m.length - 1, type, m.payload};
-      };
       // Names start with a capital: most tokens need no look-up at all.
       if (capital) {
-        consider(g_.organizationNames, EntityType::Organization);
-        consider(g_.stateNames, EntityType::State);
-        consider(g_.placeNames, EntityType::Place);
+        if (const auto m = g_.names.longestAt(view_, i); m.length) {
+          const NamedEntry& entry = g_.nameEntries[m.payload];
+          best = Hit{i, i + m.length - 1, entry.type, entry.index};
+        }
       }
       if (!best) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);

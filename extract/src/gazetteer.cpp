@@ -181,9 +181,13 @@ Gazetteer loadGazetteer(const fs::path& dir) {
   for (auto& state : g.states) {
     if (state.label.empty()) state.label = state.iso3;
   }
+  // Every name of a state, organization or place, for g.names once all are read.
+  std::vector<std::pair<std::string, NamedEntry>> stateNames;
+  std::vector<std::pair<std::string, NamedEntry>> organizationNames;
+  std::vector<std::pair<std::string, NamedEntry>> placeNames;
   for (const auto& [code, name] : stateForms) {
     if (std::find(suppressed.begin(), suppressed.end(), name) == suppressed.end() && name.find(", ") == std::string::npos)
-      g.stateNames.add(name, stateIndex[code], g.vocabulary);
+      stateNames.push_back({name, {EntityType::State, stateIndex[code]}});
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "demonyms.tsv", 2)) {
@@ -199,9 +203,12 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     for (auto& parent : split(row[2], ',')) {
       if (!parent.empty()) info.parents.push_back(parent);
     }
-    g.organizationNames.add(row[0], g.organizations.size(), g.vocabulary);
-    g.organizationNames.add(row[1], g.organizations.size(), g.vocabulary);
-    for (const auto& alias : split(row[3], '|')) g.organizationNames.add(alias, g.organizations.size(), g.vocabulary);
+    std::vector<std::string> forms{row[0], row[1]};
+    for (const auto& alias : split(row[3], '|')) forms.push_back(alias);
+    for (const auto& form : forms) {
+      g.organizationNames.add(form, g.organizations.size(), g.vocabulary);
+      organizationNames.push_back({form, {EntityType::Organization, g.organizations.size()}});
+    }
     g.organizations.push_back(std::move(info));
   }
 
@@ -216,9 +223,15 @@ Gazetteer loadGazetteer(const fs::path& dir) {
       if (known) continue;
       for (const auto& name : names) {
         placeKeys.insert(foldForMatching(name));
-        g.placeNames.add(name, g.places.size(), g.vocabulary);
+        placeNames.push_back({name, {EntityType::Place, g.places.size()}});
       }
       g.places.push_back({row[0], row[1]});
+    }
+  }
+  for (const auto* forms : {&organizationNames, &stateNames, &placeNames}) {
+    for (const auto& [name, entry] : *forms) {
+      g.names.add(name, g.nameEntries.size(), g.vocabulary);
+      g.nameEntries.push_back(entry);
     }
   }
 

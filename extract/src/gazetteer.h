@@ -105,15 +105,24 @@ enum class Cue : std::uint8_t {
 // The kind cues.tsv names "attend-heading", or nullopt.
 std::optional<Cue> cueFromName(std::string_view name);
 
+// What a name in Gazetteer::names names: an entry of the states, organizations or places.
+struct NamedEntry {
+  EntityType type = EntityType::State;
+  std::size_t index = 0;  // into the table of that type
+};
+
 struct Gazetteer {
   Vocabulary vocabulary;  // every folded word of the tables below
   std::vector<StateInfo> states;
-  PhraseIndex stateNames;
   WordTable<std::optional<std::size_t>> demonyms;  // adjective -> index into states
   std::vector<OrganizationInfo> organizations;
   PhraseIndex organizationNames;
   std::vector<PlaceInfo> places;
-  PhraseIndex placeNames;
+  // The names of states, organizations and places in one index, as the scan for names asks
+  // for all three at every capitalised word. Of equally long names, an organization's comes
+  // first, then a state's, then a place's. The payload indexes nameEntries.
+  PhraseIndex names;
+  std::vector<NamedEntry> nameEntries;
   std::vector<std::string> posts;  // English canonical posts
   PhraseIndex postNames;
   std::vector<SeriesInfo> series;

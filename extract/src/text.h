@@ -62,8 +62,10 @@ class Vocabulary {
 // One word: a run of letters and digits. A word hyphenated across a line break ("Paki-\nstan")
 // is one token; markup tags ("<sup>") and apostrophes separate tokens.
 struct Token {
-  std::size_t start = 0;  // code points into the text
-  std::size_t end = 0;
+  // 32 bits: documents are limited to far fewer code points (kDefaultMaxDocumentBytes), and a
+  // smaller token keeps more of a document's tokens in cache.
+  std::uint32_t start = 0;  // code points into the text
+  std::uint32_t end = 0;
   // Both into the TextView that made the token (UTF-8), alive as long as it is.
   std::string_view fold;     // case-folded, accents removed, hyphenation removed
   std::string_view display;  // as written, hyphenation removed
@@ -71,7 +73,7 @@ struct Token {
   bool upper = false;    // first letter is upper case
   bool allUpper = false;  // every letter is upper case (acronyms, capitalised titles)
   bool digits = false;   // only digits
-  std::size_t sentence = 0;  // index into the sentence list
+  std::uint32_t sentence = 0;  // index into the sentence list
 };
 
 class TextView {
