@@ -17,6 +17,7 @@ struct CalendarDate {
   int month = 0;
   int day = 0;
   std::string iso() const;  // yyyy-mm-dd
+  bool operator==(const CalendarDate&) const = default;
 };
 
 struct DateHit {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "dates.h"
@@ -58,7 +59,7 @@ class Entities {
 };
 
 struct Person {
-  std::vector<std::string> words;  // folded name tokens
+  std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
   std::string name;                // as written, honorifics dropped
   std::string iri;                 // made once: transliterating a name is costly, posts ask often
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges of its mentions
@@ -408,6 +409,12 @@ class Run {
       }
     }
   }
+  // The hits starting at token `from` or later, in text order (hits_ is sorted by first token
+  // once the names and sites are found), so a look for the hits after a mention stays short.
+  std::span<const Hit> hitsFrom(std::size_t from) const {
+    const auto it = std::lower_bound(hits_.begin(), hits_.end(), from, [](const Hit& h, std::size_t t) { return h.first < t; });
+    return {it, hits_.end()};
+  }
   const Hit* hitStartingAt(std::size_t token) const {
     return token < startingAt_.size() && startingAt_[token] < hits_.size() ? &hits_[startingAt_[token]] : nullptr;
   }
@@ -539,11 +546,23 @@ class Run {
     std::sort(candidates_.begin(), candidates_.end(), [](const auto& a, const auto& b) {
       return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
     });
+    // Persons by their first and by their last word: a candidate matches only persons sharing
+    // one of them, so matching stays linear in long documents with many persons.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> byFirst;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> byLast;
+    std::vector<std::size_t> sharing;
     for (const auto& [first, last] : candidates_) {
-      std::vector<std::string> words;
-      for (std::size_t k = first; k <= last; ++k) words.emplace_back(tokens_[k].fold);
+      std::vector<std::string_view> words;
+      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      sharing.clear();
+      for (const auto* index : {&byFirst, &byLast}) {
+        const auto found = index->find(index == &byFirst ? words.front() : words.back());
+        if (found != index->end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
+      }
+      std::sort(sharing.begin(), sharing.end());
       std::optional<std::size_t> match;
-      for (std::size_t p = 0; p < persons_.size() && !match; ++p) {
+      for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
+        const std::size_t p = sharing[n];
         const auto& known = persons_[p].words;
         const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin());
         const bool sameLast = words.back() == known.back() && words.size() >= 2 && known.size() >= 2 &&
@@ -557,6 +576,8 @@ class Run {
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
+        byFirst[words.front()].push_back(persons_.size());
+        byLast[words.back()].push_back(persons_.size());
         persons_.push_back({words, std::move(name), std::move(iri), {}});
         match = persons_.size() - 1;
       }
@@ -570,14 +591,13 @@ class Run {
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
-    for (std::size_t p = 0; p < persons_.size(); ++p) {
-      const std::string& surname = persons_[p].words.back();
-      for (std::size_t k = 0; k < tokens_.size(); ++k) {
-        if (!tokens_[k].upper || tokens_[k].fold != surname) continue;
-        if (inMention[k] || hitCovering(k)) continue;
-        personMentions_.push_back({k, k, p});
-        inMention[k] = true;
-      }
+    // Each token goes to the first person with its surname.
+    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+      if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
+      const auto found = byLast.find(tokens_[k].fold);
+      if (found == byLast.end()) continue;
+      personMentions_.push_back({k, k, found->second.front()});
+      inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
@@ -659,8 +679,7 @@ class Run {
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
     bool heading = false;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (tokens_[i].start < lineStart || tokens_[i].start >= lineEnd) continue;
+    for (std::size_t i = firstTokenFrom(lineStart); i < tokens_.size() && tokens_[i].start < lineEnd; ++i) {
       ++words;
       if (attendSentences[tokens_[i].sentence]) return true;
       std::size_t length = 0;
@@ -956,8 +975,9 @@ class Run {
         draft.end = dates_[*d].end;
         draft.dateToken = dates_[*d].first;
       }
-      for (const auto& h : hits_) {
-        if (h.type != EntityType::Place || h.first <= draft.last || h.first >= end || !locative(h.first)) continue;
+      for (const auto& h : hitsFrom(draft.last + 1)) {
+        if (h.first >= end) break;
+        if (h.type != EntityType::Place || !locative(h.first)) continue;
         draft.place = h.index;
         draft.placeToken = h.first;
         break;
@@ -1024,8 +1044,9 @@ class Run {
   // and Kashmir", "Groupe de contact sur le Mali").
   std::string topicOf(const MeetingDraft& d) const {
     if (d.series != "contact-group") return "";
-    for (const auto& h : hits_) {
-      if (h.first <= d.last || h.first > d.last + 8 || tokens_[h.first].sentence != tokens_[d.last].sentence) continue;
+    for (const auto& h : hitsFrom(d.last + 1)) {
+      if (h.first > d.last + 8) break;
+      if (tokens_[h.first].sentence != tokens_[d.last].sentence) continue;
       if (h.type == EntityType::State) return slug(g_.states[h.index].iso3);
       if (h.type == EntityType::Place) return slug(place(h.index).name);
     }
@@ -1071,7 +1092,7 @@ class Run {
       };
       const std::size_t from = [&] {
         for (const auto& d : dates_) {
-          if (d.start.iso() == main.date->iso()) return d.last;
+          if (d.start == *main.date) return d.last;
         }
         return std::size_t{0};
       }();
@@ -1107,7 +1128,7 @@ class Run {
     // The main meeting's number, from the first mention of its series that gives one.
     for (const auto& d : mentions) {
       if (main.ordinal) break;
-      if ((d.series == "session" ? sessionSeries : d.series) == main.series && (!d.date || (main.date && d.date->iso() == main.date->iso())) &&
+      if ((d.series == "session" ? sessionSeries : d.series) == main.series && (!d.date || (main.date && *d.date == *main.date)) &&
           (!d.place || d.place == main.place))
         main.ordinal = d.ordinal;
     }
@@ -1134,7 +1155,7 @@ class Run {
       }
       // "The next meeting will take place on the margins of ...": not this meeting's setting.
       if (isSidelines && futureSentences().count(tokens_[d.first].sentence)) isSidelines = false;
-      const bool sameAsMain = d.series == main.series && (!d.date || (main.date && d.date->iso() == main.date->iso())) &&
+      const bool sameAsMain = d.series == main.series && (!d.date || (main.date && *d.date == *main.date)) &&
                               (!d.ordinal || d.ordinal == main.ordinal) && (!d.place || !main.place || d.place == main.place);
       if (sameAsMain && !isSidelines) continue;
       if (!isSidelines) referencedSpans_.emplace_back(d.first, aboutEnd(d));
@@ -1145,7 +1166,7 @@ class Run {
         const auto& o = referenced[r];
         if (o.series != d.series) continue;
         if (o.ordinal && d.ordinal && o.ordinal != d.ordinal) continue;
-        if (o.date && d.date && o.date->iso() != d.date->iso()) continue;
+        if (o.date && d.date && *o.date != *d.date) continue;
         same = r;
       }
       if (same) {
@@ -1204,8 +1225,9 @@ class Run {
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
       // "Contact Group on Mali": the name as written, up to the state or place it is about.
       const std::size_t sentence = tokens_[d.last].sentence;
-      for (const auto& h : hits_) {
-        if (h.first <= d.last || h.first > d.last + 12 || tokens_[h.first].sentence != sentence) continue;
+      for (const auto& h : hitsFrom(d.last + 1)) {
+        if (h.first > d.last + 12) break;
+        if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
         std::string text;
         for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
@@ -1325,14 +1347,19 @@ class Run {
       }
     }
     const std::vector<bool> members = membershipTokens();
+    // Tokens saying something about another meeting, and by sentence where the first such text starts.
+    std::vector<bool> aboutOther(tokens_.size());
+    std::vector<std::size_t> otherFrom(view_.sentences().size() + 1, tokens_.size());
+    for (const auto& [first, last] : referencedSpans_) {
+      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
+      otherFrom[tokens_[first].sentence] = std::min(otherFrom[tokens_[first].sentence], first);
+    }
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
       const std::size_t s = tokens_[h.first].sentence;
       if (!attendSentences[s] || absentSentences[s]) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
-      if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(),
-                      [&](const auto& span) { return span.first <= h.first && h.first <= span.second; }))
-        continue;
+      if (aboutOther[h.first]) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
       bool abroad = false;
       for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
@@ -1360,10 +1387,7 @@ class Run {
       const auto& of = entry.second;  // a plain reference: clang 14 cannot capture a binding
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
-      if (std::any_of(referencedSpans_.begin(), referencedSpans_.end(), [&](const auto& span) {
-            return span.first < of.first && tokens_[span.first].sentence == s;
-          }))
-        continue;
+      if (otherFrom[s] < of.first) continue;
       if ((attendSentences[s] || speakSentences[s]) && !absentSentences[s])
         attendees_.emplace_back(of.first, of.index);
     }

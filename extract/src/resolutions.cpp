@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
+#include <unordered_map>
 
 namespace diplograph::extract {
 namespace {
@@ -21,7 +23,9 @@ class ResolutionScanner {
  public:
   ResolutionScanner(const TextView& view, const Gazetteer& g, const std::vector<DateHit>& dates,
                     const std::vector<NamedBody>& bodies)
-      : view_(view), tokens_(view.tokens()), g_(g), dates_(dates), bodies_(bodies) {}
+      : view_(view), tokens_(view.tokens()), g_(g), dates_(dates), bodies_(bodies) {
+    for (const auto& b : bodies_) longestBody_ = std::max(longestBody_, b.last - b.first);
+  }
 
   std::vector<ResolutionHit> scan() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -126,12 +130,14 @@ class ResolutionScanner {
     if (first.oicShape) return "OIC";
     const std::size_t sentence = tokens_[trigger].sentence;
     // "Security Council resolution 2254", "Human Rights Council resolution 34/22".
-    for (const auto& b : bodies_) {
+    for (const auto& b : bodiesFrom(trigger - std::min(trigger, 2 + longestBody_))) {
+      if (b.first >= trigger) break;
       if (b.last + 1 == trigger || (b.last + 2 == trigger && tokens_[b.last + 1].fold == "s")) return b.key;
     }
     // Between the word and the number: "résolutions pertinentes du Conseil de sécurité, à savoir 822".
-    for (const auto& b : bodies_) {
-      if (b.first > trigger && b.first < first.first) return b.key;
+    for (const auto& b : bodiesFrom(trigger + 1)) {
+      if (b.first >= first.first) break;
+      return b.key;
     }
     // Right after the number, joined by "of", "du", "de l'", "adoptée par le":
     // "2359 (2017) du Conseil de sécurité", "194 de l'Assemblée générale".
@@ -141,15 +147,17 @@ class ResolutionScanner {
       if (g_.cueAt(view_, k) == Cue::Adopt) ++k;
       const std::string_view joint = k < tokens_.size() ? tokens_[k].fold : "";
       if (joint == "of" || joint == "du" || joint == "de" || joint == "des" || joint == "d" || joint == "by" || joint == "par") {
-        for (const auto& b : bodies_) {
-          if (b.first > k && b.first <= k + 3 && tokens_[b.first].sentence == sentence) return b.key;
+        for (const auto& b : bodiesFrom(k + 1)) {
+          if (b.first > k + 3) break;
+          if (tokens_[b.first].sentence == sentence) return b.key;
         }
       }
     }
     // The nearest body before; of nested names ("Assemblée générale des Nations Unies" holds
     // "Nations Unies") the outer one: "le Conseil des droits de l'homme a adopté sa résolution".
     const NamedBody* nearest = nullptr;
-    for (const auto& b : bodies_) {
+    for (const auto& b : bodiesFrom(trigger - std::min(trigger, 16 + longestBody_))) {
+      if (b.first >= trigger) break;
       if (b.last < trigger && b.last + 16 >= trigger && tokens_[b.first].sentence == sentence &&
           (!nearest || b.last > nearest->last || (b.last == nearest->last && b.first < nearest->first)))
         nearest = &b;
@@ -168,9 +176,7 @@ class ResolutionScanner {
       if (g_.cueAt(view_, k) == Cue::Adopt) adopt = true;
       const bool adjacent = k <= item.last + 2;
       if (adopt || adjacent) {
-        for (const auto& d : dates_) {
-          if (d.first == k && d.start.year) return d.start.year;
-        }
+        if (const DateHit* d = dateStartingAt(k); d && d->start.year) return d->start.year;
         // "held in Tripoli in May 1977": a month and year.
         if (adopt && g_.months[tokens_[k].word] && k + 1 < tokens_.size() && tokens_[k + 1].digits &&
             tokens_[k + 1].fold.size() == 4)
@@ -182,29 +188,41 @@ class ResolutionScanner {
     // the" between, else the date belongs to something else ("... tenu le 13 décembre 2017,
     // ainsi que la résolution 1/46-PAL").
     static const std::set<std::string, std::less<>> kJoiners = {"de", "la", "le", "l", "du", "des", "sa", "of", "the", "its"};
-    for (const auto& d : dates_) {
+    // Dates are in text order and do not overlap: those ending in the six tokens before the trigger.
+    const auto near = std::lower_bound(dates_.begin(), dates_.end(), trigger, [](const DateHit& d, std::size_t t) { return d.last + 6 < t; });
+    for (auto d = near; d != dates_.end() && d->last < trigger; ++d) {
       bool joined = true;
-      for (std::size_t k = d.last + 1; k < trigger; ++k) joined = joined && kJoiners.count(tokens_[k].fold);
-      if (joined && d.last < trigger && d.last + 6 >= trigger && tokens_[d.first].sentence == sentence && d.start.year) {
-        for (std::size_t k = d.first > 8 ? d.first - 8 : 0; k < d.first; ++k) {
-          if (g_.cueAt(view_, k) == Cue::Adopt && tokens_[k].sentence == sentence) return d.start.year;
+      for (std::size_t k = d->last + 1; k < trigger; ++k) joined = joined && kJoiners.count(tokens_[k].fold);
+      if (joined && tokens_[d->first].sentence == sentence && d->start.year) {
+        for (std::size_t k = d->first > 8 ? d->first - 8 : 0; k < d->first; ++k) {
+          if (g_.cueAt(view_, k) == Cue::Adopt && tokens_[k].sentence == sentence) return d->start.year;
         }
       }
     }
     return std::nullopt;
   }
 
+  // The bodies named from token `from` on, in text order (as the hits they come from).
+  std::span<const NamedBody> bodiesFrom(std::size_t from) const {
+    const auto it = std::lower_bound(bodies_.begin(), bodies_.end(), from, [](const NamedBody& b, std::size_t t) { return b.first < t; });
+    return {it, bodies_.end()};
+  }
+
+  // The date whose first token is k, if any (dates are in text order).
+  const DateHit* dateStartingAt(std::size_t k) const {
+    const auto d = std::lower_bound(dates_.begin(), dates_.end(), k, [](const DateHit& h, std::size_t t) { return h.first < t; });
+    return d != dates_.end() && d->first == k ? &*d : nullptr;
+  }
+
   void addItems(std::size_t trigger, const std::vector<Item>& items) {
     const std::string issuer = issuerFor(trigger, items);
     for (const auto& item : items) {
       auto year = item.year ? item.year : adoptionYear(trigger, item);
-      auto it = std::find_if(out_.begin(), out_.end(), [&](const ResolutionHit& r) { return r.number == item.number; });
-      if (it == out_.end()) {
-        out_.push_back({issuer, item.number, year, {}});
-        it = out_.end() - 1;
-      }
-      if (!it->year && year) it->year = year;
-      it->mentions.emplace_back(item.first, item.last);
+      const auto [at, added] = byNumber_.try_emplace(item.number, out_.size());
+      if (added) out_.push_back({issuer, item.number, year, {}});
+      ResolutionHit& hit = out_[at->second];
+      if (!hit.year && year) hit.year = year;
+      hit.mentions.emplace_back(item.first, item.last);
     }
   }
 
@@ -213,7 +231,9 @@ class ResolutionScanner {
   const Gazetteer& g_;
   const std::vector<DateHit>& dates_;
   const std::vector<NamedBody>& bodies_;
+  std::size_t longestBody_ = 0;  // tokens of the longest body name, less one
   std::vector<ResolutionHit> out_;
+  std::unordered_map<std::string, std::size_t> byNumber_;  // index into out_
 };
 
 }  // namespace

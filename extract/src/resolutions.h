@@ -21,7 +21,8 @@ struct ResolutionHit {
   std::vector<std::pair<std::size_t, std::size_t>> mentions;  // token ranges, inclusive
 };
 
-// Organization hits the issuer may be taken from: token range and organization key.
+// Organization hits the issuer may be taken from: token range and organization key. In text
+// order (by first token).
 struct NamedBody {
   std::size_t first = 0;
   std::size_t last = 0;
