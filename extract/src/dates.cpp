@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -144,6 +145,10 @@ std::string CalendarDate::iso() const {
 
 std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer) {
   return DateScanner(view, gazetteer).scan();
+}
+
+std::vector<DateHit>::const_iterator firstDateFrom(const std::vector<DateHit>& dates, std::size_t from) {
+  return std::lower_bound(dates.begin(), dates.end(), from, [](const DateHit& d, std::size_t t) { return d.first < t; });
 }
 
 }  // namespace diplograph::extract

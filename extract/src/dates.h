@@ -27,6 +27,10 @@ struct DateHit {
   std::optional<CalendarDate> end;  // set for ranges
 };
 
+// In text order; dates do not overlap.
 std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer);
+
+// The first of `dates` starting at token `from` or later, or dates.end().
+std::vector<DateHit>::const_iterator firstDateFrom(const std::vector<DateHit>& dates, std::size_t from);
 
 }  // namespace diplograph::extract

@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dates.h"
 #include "diplograph/extract/iris.h"
@@ -62,7 +63,7 @@ struct Person {
   std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
   std::string name;                // as written, honorifics dropped
   std::string iri;                 // made once: transliterating a name is costly, posts ask often
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges of its mentions
+  std::pair<std::size_t, std::size_t> firstSpan;  // token range of the mention that named it first
 };
 
 struct PersonMention {
@@ -578,11 +579,9 @@ class Run {
         std::string iri = personIri(options_.baseIri, name);
         byFirst[words.front()].push_back(persons_.size());
         byLast[words.back()].push_back(persons_.size());
-        persons_.push_back({words, std::move(name), std::move(iri), {}});
+        persons_.push_back({words, std::move(name), std::move(iri), {first, last}});
         match = persons_.size() - 1;
       }
-      auto& spans = persons_[*match].spans;
-      if (std::find(spans.begin(), spans.end(), std::make_pair(first, last)) == spans.end()) spans.emplace_back(first, last);
       personMentions_.push_back({first, last, *match});
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
@@ -892,10 +891,9 @@ class Run {
 
   // ---- meetings --------------------------------------------------------------------------
   std::optional<std::size_t> dateStartingIn(std::size_t from, std::size_t to) const {
-    for (std::size_t d = 0; d < dates_.size(); ++d) {
-      if (dates_[d].first >= from && dates_[d].first < to) return d;
-    }
-    return std::nullopt;
+    const auto d = firstDateFrom(dates_, from);
+    if (d == dates_.end() || d->first >= to) return std::nullopt;
+    return static_cast<std::size_t>(d - dates_.begin());
   }
 
   // Sentences about what is still to come ("will take place", "se tiendra").
@@ -1012,9 +1010,8 @@ class Run {
   std::size_t aboutEnd(const MeetingDraft& d) const {
     std::size_t end = std::max(d.last, std::max(d.dateToken, d.placeToken));
     if (d.date || d.place) {
-      for (const auto& date : dates_) {
-        if (date.first == d.dateToken && d.date) end = std::max(end, date.last);
-      }
+      if (const auto date = firstDateFrom(dates_, d.dateToken); d.date && date != dates_.end() && date->first == d.dateToken)
+        end = std::max(end, date->last);
       return end;
     }
     // A bracketed restatement ("(CIMAE)") is a mention of its own, with its own span.
@@ -1191,11 +1188,11 @@ class Run {
     if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines]);
     mainChair(m);
     mainAttendees(m);
+    std::unordered_set<std::string> cited;
     for (const auto& r : resolutions_) {
-      const bool cited = std::any_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return !inBackground(span.first); });
-      if (!cited) continue;
+      if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
       const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
-      if (std::find(m.cites.begin(), m.cites.end(), iri) != m.cites.end()) continue;
+      if (!cited.insert(iri).second) continue;
       m.cites.push_back(iri);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
@@ -1283,7 +1280,7 @@ class Run {
     const auto who = chair ? chair : opener;
     if (!who) return;
     m.chair = persons_[*who].iri;
-    const auto& span = persons_[*who].spans.front();
+    const auto& span = persons_[*who].firstSpan;
     relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
   }
 

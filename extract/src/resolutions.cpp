@@ -210,7 +210,7 @@ class ResolutionScanner {
 
   // The date whose first token is k, if any (dates are in text order).
   const DateHit* dateStartingAt(std::size_t k) const {
-    const auto d = std::lower_bound(dates_.begin(), dates_.end(), k, [](const DateHit& h, std::size_t t) { return h.first < t; });
+    const auto d = firstDateFrom(dates_, k);
     return d != dates_.end() && d->first == k ? &*d : nullptr;
   }
 
