@@ -41,7 +41,9 @@ class Entities {
       list_.back().iri = iri;
     }
     auto& mentions = list_[it->second].mentions;
-    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
+    // Mentions mostly come in text order: only one that does not is checked against them all.
+    const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
+    if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(std::move(mention));
   }
   // Room for `count` entities, so adding them moves none.
@@ -722,9 +724,7 @@ class Run {
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
-    for (const auto& r : relations_) {
-      if (r.subject == subject && r.predicate == "holdsPost" && r.object == post && r.of == object) return;
-    }
+    if (!postsHeld_.insert(subject + '\t' + post + '\t' + object).second) return;
     relations_.push_back({subject, "holdsPost", post, object, {tokens_[evidenceFirst].start, tokens_[evidenceLast].end}});
     personOf_[person] = of;
   }
@@ -1509,6 +1509,7 @@ class Run {
   std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
   std::vector<std::size_t> personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
+  std::unordered_set<std::string> postsHeld_;  // person IRI, post and entity IRI of each holdsPost
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
   std::vector<PlaceInfo> localPlaces_;  // places named only in this document
