@@ -15,14 +15,13 @@ int dayOf(const Token& token) {
   if (digits == 0 || digits > 2) return 0;
   const std::string_view suffix = f.substr(digits);
   if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
-  const int day = std::stoi(std::string(f.substr(0, digits)));
+  const int day = *asciiNumber(f.substr(0, digits));
   return day >= 1 && day <= 31 ? day : 0;
 }
 
 int yearOf(const Token& token) {
-  if (!token.digits || token.fold.size() != 4) return 0;
-  const int year = std::stoi(std::string(token.fold));
-  return year >= 1900 && year <= 2100 ? year : 0;
+  const auto year = token.fold.size() == 4 ? asciiNumber(token.fold) : std::nullopt;
+  return year && *year >= 1900 && *year <= 2100 ? *year : 0;
 }
 
 class DateScanner {

@@ -122,7 +122,7 @@ int ordinalOf(const Token& token) {
   // A bare number is a paragraph or a count, not an ordinal.
   if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
       suffix == "st" || suffix == "nd" || suffix == "rd")
-    return std::stoi(std::string(f.substr(0, digits)));
+    return *asciiNumber(f.substr(0, digits));
   return 0;
 }
 

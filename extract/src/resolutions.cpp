@@ -81,11 +81,11 @@ class ResolutionScanner {
         item.last = j++;
       }
     }
-    if (j < tokens_.size() && tokens_[j].digits && tokens_[j].fold.size() == 4) {
+    if (const auto year = j < tokens_.size() && tokens_[j].fold.size() == 4 ? asciiNumber(tokens_[j].fold) : std::nullopt) {
       const auto gap = view_.gapBefore(j);
       const auto close = j + 1 < tokens_.size() ? view_.gapBefore(j + 1) : std::u32string_view(U")");
       if (gap.find(U'(') != std::u32string_view::npos && close.find(U')') == 0) {
-        item.year = std::stoi(std::string(tokens_[j].fold));
+        item.year = *year;
         item.last = j;
       }
     }
@@ -94,7 +94,7 @@ class ResolutionScanner {
     if (emergency && bare) return std::nullopt;
     // A bare number that reads as a year or a date is not a resolution ("adopted in 2017").
     if (!item.year && bare) {
-      const int value = std::stoi(item.number);
+      const int value = asciiNumber(item.number).value_or(0);
       if (value >= 1945 && value <= 2100 && item.symbolIssuer.empty()) return std::nullopt;
       if (k + 1 < tokens_.size() && g_.months[tokens_[k + 1].word]) return std::nullopt;
     }
@@ -178,9 +178,9 @@ class ResolutionScanner {
       if (adopt || adjacent) {
         if (const DateHit* d = dateStartingAt(k); d && d->start.year) return d->start.year;
         // "held in Tripoli in May 1977": a month and year.
-        if (adopt && g_.months[tokens_[k].word] && k + 1 < tokens_.size() && tokens_[k + 1].digits &&
-            tokens_[k + 1].fold.size() == 4)
-          return std::stoi(std::string(tokens_[k + 1].fold));
+        if (adopt && g_.months[tokens_[k].word] && k + 1 < tokens_.size() && tokens_[k + 1].fold.size() == 4) {
+          if (const auto year = asciiNumber(tokens_[k + 1].fold)) return *year;
+        }
       }
       if (isTrigger(tokens_[k]) || (tokens_[k].digits && k > item.last + 2 && !adopt)) break;
     }

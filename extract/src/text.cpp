@@ -184,9 +184,9 @@ bool startsListItem(const std::u32string& t, std::size_t i) {
 }
 
 
-}  // namespace
-
-std::u32string toCodePoints(std::string_view utf8) {
+// The code points of UTF-8 text; counts those beyond U+FFFF in `astral`.
+std::u32string toCodePoints(std::string_view utf8, std::size_t& astral) {
+  astral = 0;
   std::u32string out;
   out.reserve(utf8.size());
   const auto ascii = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]) < 0x80; };
@@ -213,6 +213,7 @@ std::u32string toCodePoints(std::string_view utf8) {
       UChar32 c = 0;
       U8_NEXT(utf8.data(), k, static_cast<int32_t>(end), c);
       wellFormed = c >= 0;
+      astral += c > 0xFFFF;
       out.push_back(static_cast<char32_t>(c));
     }
     if (wellFormed) {
@@ -221,9 +222,11 @@ std::u32string toCodePoints(std::string_view utf8) {
     }
     // Else through a UnicodeString, which substitutes bad bytes.
     out.resize(at);
+    astral = static_cast<std::size_t>(std::count_if(out.begin(), out.end(), [](char32_t c) { return c > 0xFFFF; }));
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
     for (int32_t k = 0; k < u.length();) {
       const UChar32 c = u.char32At(k);
+      astral += c > 0xFFFF;
       out.push_back(static_cast<char32_t>(c));
       k += U16_LENGTH(c);
     }
@@ -231,6 +234,8 @@ std::u32string toCodePoints(std::string_view utf8) {
   }
   return out;
 }
+
+}  // namespace
 
 std::string toUtf8(std::u32string_view text) {
   std::string out;
@@ -245,6 +250,16 @@ std::string toUtf8(std::u32string_view text) {
     }
   }
   return out;
+}
+
+std::optional<int> asciiNumber(std::string_view digits) {
+  if (digits.empty() || digits.size() > 9) return std::nullopt;
+  int value = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
 }
 
 char32_t foldCodePoint(char32_t c) {
@@ -286,7 +301,8 @@ WordId Vocabulary::add(std::string_view fold) {
   return word;
 }
 
-TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) : text_(toCodePoints(utf8)) {
+TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
+  text_ = toCodePoints(utf8, astral_);
   const std::u32string& t = text_;
   // Tokens view their fold and display where they are written, so neither buffer may grow past
   // its first size. A display is never longer than the text; a fold takes one byte per
@@ -348,8 +364,9 @@ void TextView::splitSentences(std::string_view language) {
   // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
   // one character at a time costs more than the sentence breaking itself.
   // Code points beyond U+FFFF take two units; without them a unit index is a code point index.
-  const auto astral = static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char32_t c) { return c > 0xFFFF; }));
-  std::u16string flat(t.size() + astral, u'\0');
+  const std::size_t astral = astral_;
+  // Not value-initialised: every unit is written below.
+  const std::unique_ptr<char16_t[]> flat(new char16_t[t.size() + astral]);
   std::size_t units = 0;
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index, when they differ
   if (astral) cpAt.reserve(t.size() + astral + 1);
@@ -376,7 +393,7 @@ void TextView::splitSentences(std::string_view language) {
     if (astral && c > 0xFFFF) cpAt.push_back(i);
   }
   if (astral) cpAt.push_back(t.size());
-  const icu::UnicodeString alias(false, flat.data(), static_cast<int32_t>(units));
+  const icu::UnicodeString alias(false, flat.get(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(alias);
   std::size_t start = 0;

@@ -3,6 +3,7 @@
 // points into the document text (the unit of Mention and Span), never bytes.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,6 @@
 
 namespace diplograph::extract {
 
-std::u32string toCodePoints(std::string_view utf8);
 std::string toUtf8(std::u32string_view text);
 
 // A folded word the gazetteers know, numbered from 1; kNoWord for every other word. Rules look
@@ -102,11 +102,16 @@ class TextView {
 
  private:
   std::u32string text_;
+  std::size_t astral_ = 0;  // code points of text_ beyond U+FFFF
   std::string folds_;     // every token's fold, one after the other
   std::string displays_;  // every token's display, one after the other
   std::vector<Token> tokens_;
   std::vector<Span> sentences_;
 };
+
+// The value of a number written in ASCII digits only ("2017"), or nullopt: a token of digits may
+// use other scripts' digits ("٢٠١٧"), which no rule reads as a number.
+std::optional<int> asciiNumber(std::string_view digits);
 
 // Case-folds one code point and strips its accents ("É" -> 'e', "ı" -> 'i').
 char32_t foldCodePoint(char32_t c);

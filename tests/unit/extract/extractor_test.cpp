@@ -85,6 +85,16 @@ TEST(Resolutions, EmergencySessionAloneIsNotAResolution) {
   EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNGA ES-10/19"}));
 }
 
+// Digits of other scripts ("٢٠") make a token of digits but never a year: once, such a token
+// where a year may stand ended the extraction with an exception. A resolution numbered so keeps
+// its number as written.
+TEST(Dates, DigitsOfOtherScriptsAreNotYears) {
+  const auto x = run("The meeting was held on 3 May \u0662\u0660 in Paris. It recalled resolution \u0662\u0660 (\u0662\u0660) "
+                     "adopted in May \u0662\u0660, and resolution 2254 (2015).");
+  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 2254 (2015)", "UNSC \u0662\u0660"}));
+  EXPECT_TRUE(keys(x, EntityType::Date).empty());
+}
+
 TEST(States, FormsArticlesHyphenationAndDistractors) {
   const auto x = run(
       "La Réunion a salué la République islamique du Pakistan, le Royaume d'Arabie Saoudite et la Türkiye. "
