@@ -44,7 +44,9 @@ for target in reader extractor parameters; do
   mkdir -p "$corpus"
   log="$BUILD/fuzz_$target.log"
   echo "== fuzz_$target: ${SECONDS_PER_TARGET}s"
-  if ! "$BUILD/fuzz/fuzz_$target" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=30 \
+  dict=()
+  [ -f "fuzz/$target.dict" ] && dict=(-dict="fuzz/$target.dict")
+  if ! "$BUILD/fuzz/fuzz_$target" "${dict[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=30 \
       -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$target-" \
       "$corpus" "$seeds/$target" "fuzz/regressions/$target" >"$log" 2>&1; then
     status=1
