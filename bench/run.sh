@@ -77,10 +77,12 @@ for n in "${SIZES[@]}"; do
   echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(python3 -c "print(f'{$mb/$tg:.1f}')") MB/s; diplograph extraction runs at $(ratio "$mbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
   # The same rules over one long document (up to 1000 reports joined): time must grow linearly
   # with a document's length, not with the square of its names.
-  mkdir -p "$dir/long" && find "$dir/corpus" -type f -print0 | sort -z | head -z -n 1000 | xargs -0 cat > "$dir/long/joined.txt"
+  # (The list goes through a file: head closing a pipe early would fail the script under pipefail.)
+  find "$dir/corpus" -type f -print0 | sort -z > "$dir/files"
+  mkdir -p "$dir/long" && head -z -n 1000 "$dir/files" | xargs -0 cat > "$dir/long/joined.txt"
   read -r lmb _ lmbs _ < <("$EXTRACT" data "$dir/long" 3)
   echo "  one long document ($(printf '%.2f' "$lmb") MB, up to 1000 reports joined): $(printf '%.2f' "$lmbs") MB/s (cmd: extract_throughput data long 3)"
-  rm -r "$dir/all.txt" "$dir/long"
+  rm -r "$dir/all.txt" "$dir/files" "$dir/long"
   [ "${EXTRACT_ONLY:-0}" = 1 ] && continue
 
   # Whole ingests into a fresh store with one job and with every core. (Not the `memory` store

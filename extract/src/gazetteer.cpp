@@ -106,7 +106,7 @@ void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) co
   }
 }
 
-PhraseIndex::Match PhraseIndex::longestAt(const TextView& view, std::size_t i) const {
+PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i) const {
   Match longest;
   // Of phrases of one length, the first added.
   forEachAt(view, i, [&](std::size_t length, const Ending& ending) {

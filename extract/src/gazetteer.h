@@ -30,7 +30,10 @@ class PhraseIndex {
   };
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
-  Match longestAt(const TextView& view, std::size_t i) const;
+  Match longestAt(const TextView& view, std::size_t i) const {
+    // Most words start no phrase: answered here, inline, before any walk of the trie.
+    return anyStartingWith(view.tokens()[i].word) ? longestFrom(view, i) : Match{};
+  }
   // longestAt for every token of the view, in token order.
   std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
@@ -50,6 +53,8 @@ class PhraseIndex {
     std::vector<Ending> endings;  // in the order added
   };
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
+  // longestAt for a token whose word starts some phrase.
+  Match longestFrom(const TextView& view, std::size_t i) const;
   std::uint32_t nextNode(std::uint32_t node, WordId word) const;
   // Calls found(length, ending) for every phrase starting at token i, shortest first.
   template <typename Found>
