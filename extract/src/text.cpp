@@ -51,11 +51,62 @@ constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
 bool isNonAsciiWordChar(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
-inline bool isWordChar(char32_t c) { return c < 0x80 ? (kAsciiClasses[c] & kLetterOrDigit) != 0 : isNonAsciiWordChar(c); }
-bool isLower(char32_t c) { return c < 0x80 ? isAsciiLower(c) : u_islower(static_cast<UChar32>(c)); }
-bool isDigit(char32_t c) { return c < 0x80 ? isAsciiDigit(c) : u_isdigit(static_cast<UChar32>(c)); }
+
+// Case-folds with ICU and strips accents by NFD: foldCodePoint for the characters the table
+// below does not hold.
+char32_t foldByIcu(char32_t c) {
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) throw std::logic_error("ICU NFD normalizer unavailable");
+    return n;
+  }();
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if (c == 0x131) return 'i';  // dotless i (Turkish) folds to itself otherwise
+  if (c == 0x2019 || c == 0x2018 || c == 0x2BC) return '\'';
+  UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
+  icu::UnicodeString decomposition;
+  if (nfd->getDecomposition(folded, decomposition) && decomposition.length() > 0) folded = decomposition.char32At(0);
+  return static_cast<char32_t>(folded);
+}
+
+// What the tokenizer asks of a letter of the Latin scripts French and English texts use (up to
+// U+024F: "é", "ç", "ğ", "ș"), asked of ICU once for all instead of at every occurrence.
+struct LatinLetter {
+  char32_t fold = 0;
+  bool word = false;
+  bool lower = false;
+  bool digit = false;
+  bool upperOrTitle = false;
+};
+constexpr char32_t kLatinEnd = 0x250;
+const std::array<LatinLetter, kLatinEnd>& latinLetters() {
+  static const auto table = [] {
+    std::array<LatinLetter, kLatinEnd> letters{};
+    for (char32_t c = 0x80; c < kLatinEnd; ++c) {
+      const auto u = static_cast<UChar32>(c);
+      letters[c] = {foldByIcu(c), isNonAsciiWordChar(c), u_islower(u) != 0, u_isdigit(u) != 0, u_isupper(u) || u_istitle(u)};
+    }
+    return letters;
+  }();
+  return table;
+}
+
+inline bool isWordChar(char32_t c) {
+  if (c < 0x80) return (kAsciiClasses[c] & kLetterOrDigit) != 0;
+  return c < kLatinEnd ? latinLetters()[c].word : isNonAsciiWordChar(c);
+}
+bool isLower(char32_t c) {
+  if (c < 0x80) return isAsciiLower(c);
+  return c < kLatinEnd ? latinLetters()[c].lower : u_islower(static_cast<UChar32>(c));
+}
+bool isDigit(char32_t c) {
+  if (c < 0x80) return isAsciiDigit(c);
+  return c < kLatinEnd ? latinLetters()[c].digit : u_isdigit(static_cast<UChar32>(c));
+}
 bool isUpperOrTitle(char32_t c) {
   if (c < 0x80) return isAsciiUpper(c);
+  if (c < kLatinEnd) return latinLetters()[c].upperOrTitle;
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
@@ -263,19 +314,8 @@ std::optional<int> asciiNumber(std::string_view digits) {
 }
 
 char32_t foldCodePoint(char32_t c) {
-  static const icu::Normalizer2* nfd = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) throw std::logic_error("ICU NFD normalizer unavailable");
-    return n;
-  }();
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  if (c == 0x131) return 'i';  // dotless i (Turkish) folds to itself otherwise
-  if (c == 0x2019 || c == 0x2018 || c == 0x2BC) return '\'';
-  UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
-  icu::UnicodeString decomposition;
-  if (nfd->getDecomposition(folded, decomposition) && decomposition.length() > 0) folded = decomposition.char32At(0);
-  return static_cast<char32_t>(folded);
+  return c < kLatinEnd ? latinLetters()[c].fold : foldByIcu(c);
 }
 
 std::vector<std::string> foldedWords(std::string_view phrase) {
