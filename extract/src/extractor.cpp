@@ -126,8 +126,10 @@ int ordinalOf(const Token& token) {
   return 0;
 }
 
-// A view, so each comparison checks the length first (std::string's compares contents first).
+// A view, so each comparison checks the length first (std::string's compares contents first);
+// most words are longer than any article and are turned away at once.
 bool isArticle(std::string_view f) {
+  if (f.size() > 3) return false;
   return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
          f == "of";
 }
