@@ -188,21 +188,21 @@ std::vector<Input> inputs(const std::vector<std::string>& given) {
   return out;
 }
 
-// --max-document-mb: the size limit per document, in MiB. Under 4 GiB: the extractor counts a
-// document's characters in 32 bits.
+// --max-document-mb: the size limit per document, in MiB, up to the extractor's own.
 extract::ReadOptions readOptions(const Arguments& args) {
   extract::ReadOptions options;
   if (const auto given = args.value("--max-document-mb")) {
     try {
       std::size_t used = 0;
       const long mib = std::stol(*given, &used);
-      if (used == given->size() && mib >= 1 && mib <= 4095) {
+      if (used == given->size() && mib >= 1 && static_cast<std::uintmax_t>(mib) <= extract::kLargestMaxDocumentBytes >> 20) {
         options.maxBytes = static_cast<std::uintmax_t>(mib) << 20;
         return options;
       }
     } catch (const std::exception&) {
     }
-    throw UsageError("--max-document-mb takes a size in MiB, from 1 to 4095");
+    throw UsageError("--max-document-mb takes a size in MiB, from 1 to " +
+                     std::to_string(extract::kLargestMaxDocumentBytes >> 20));
   }
   return options;
 }

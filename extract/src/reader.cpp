@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -312,7 +313,7 @@ std::string withoutControls(std::string text) {
 
 Document readDocument(const std::filesystem::path& path, const ReadOptions& options) {
   const std::string source = path.string();
-  std::string bytes = readBounded(path, options.maxBytes, source);
+  std::string bytes = readBounded(path, std::min(options.maxBytes, kLargestMaxDocumentBytes), source);
   Document document{source, "", sha256(bytes)};
   if (bytes.empty()) throw InputError(source + ": the file is empty (0 bytes)");
   if (bytes.rfind("%PDF-", 0) == 0 || lowerExtension(path) == ".pdf") {

@@ -233,6 +233,10 @@ TEST_F(HostileInputTest, HugeFileIsRefusedBeforeItIsRead) {
   const auto usage = diplograph("ingest " + store() + " --max-document-mb lots " + quoted(huge));
   EXPECT_EQ(usage.status, 2);
   EXPECT_NE(usage.err.find("--max-document-mb takes a size in MiB"), std::string::npos) << usage.err;
+  // Up to the extractor's own limit: it counts a document's characters in 32 bits.
+  const auto beyond = diplograph("ingest " + store() + " --max-document-mb 4096 " + quoted(huge));
+  EXPECT_EQ(beyond.status, 2);
+  EXPECT_NE(beyond.err.find("from 1 to 4095"), std::string::npos) << beyond.err;
 }
 
 TEST_F(HostileInputTest, OneFiftyMegabyteLine) {

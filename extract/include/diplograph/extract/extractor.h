@@ -23,6 +23,9 @@ struct ExtractOptions {
 // places (measured: a 4 MiB report, 0.24 GB and 1.0 GB), so the limit bounds the memory one
 // document can take, however large the file on disk.
 inline constexpr std::uintmax_t kDefaultMaxDocumentBytes = std::uintmax_t{16} << 20;
+// The highest limit there may be, whatever ReadOptions asks: the extractor counts a document's
+// characters in 32 bits.
+inline constexpr std::uintmax_t kLargestMaxDocumentBytes = std::uintmax_t{4095} << 20;
 
 struct ReadOptions {
   std::uintmax_t maxBytes = kDefaultMaxDocumentBytes;
