@@ -1,6 +1,5 @@
 #include "dates.h"
 
-#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -146,8 +145,9 @@ std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer)
   return DateScanner(view, gazetteer).scan();
 }
 
-std::vector<DateHit>::const_iterator firstDateFrom(const std::vector<DateHit>& dates, std::size_t from) {
-  return std::lower_bound(dates.begin(), dates.end(), from, [](const DateHit& d, std::size_t t) { return d.first < t; });
+const DateHit* dateStartingAt(const std::vector<DateHit>& dates, std::size_t token) {
+  const auto after = startingFrom(dates, token);
+  return !after.empty() && after.front().first == token ? &after.front() : nullptr;
 }
 
 }  // namespace diplograph::extract

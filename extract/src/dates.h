@@ -30,7 +30,7 @@ struct DateHit {
 // In text order; dates do not overlap.
 std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer);
 
-// The first of `dates` starting at token `from` or later, or dates.end().
-std::vector<DateHit>::const_iterator firstDateFrom(const std::vector<DateHit>& dates, std::size_t from);
+// The date whose first token is `token`, or nullptr.
+const DateHit* dateStartingAt(const std::vector<DateHit>& dates, std::size_t token);
 
 }  // namespace diplograph::extract

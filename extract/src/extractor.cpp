@@ -6,7 +6,6 @@
 #include <chrono>
 #include <map>
 #include <set>
-#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -414,12 +413,6 @@ class Run {
       }
     }
   }
-  // The hits starting at token `from` or later, in text order (hits_ is sorted by first token
-  // once the names and sites are found), so a look for the hits after a mention stays short.
-  std::span<const Hit> hitsFrom(std::size_t from) const {
-    const auto it = std::lower_bound(hits_.begin(), hits_.end(), from, [](const Hit& h, std::size_t t) { return h.first < t; });
-    return {it, hits_.end()};
-  }
   const Hit* hitStartingAt(std::size_t token) const {
     return token < startingAt_.size() && startingAt_[token] < hits_.size() ? &hits_[startingAt_[token]] : nullptr;
   }
@@ -555,15 +548,16 @@ class Run {
     // one of them, so matching stays linear in long documents with many persons.
     std::unordered_map<std::string_view, std::vector<std::size_t>> byFirst;
     std::unordered_map<std::string_view, std::vector<std::size_t>> byLast;
-    std::vector<std::size_t> sharing;
+    std::vector<std::size_t> sharing;  // persons sharing a candidate's first or last word, in order
+    const auto share = [&](const auto& index, std::string_view word) {
+      if (const auto found = index.find(word); found != index.end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
+    };
     for (const auto& [first, last] : candidates_) {
       std::vector<std::string_view> words;
       for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
       sharing.clear();
-      for (const auto* index : {&byFirst, &byLast}) {
-        const auto found = index->find(index == &byFirst ? words.front() : words.back());
-        if (found != index->end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
-      }
+      share(byFirst, words.front());
+      share(byLast, words.back());
       std::sort(sharing.begin(), sharing.end());
       std::optional<std::size_t> match;
       for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
@@ -893,9 +887,9 @@ class Run {
 
   // ---- meetings --------------------------------------------------------------------------
   std::optional<std::size_t> dateStartingIn(std::size_t from, std::size_t to) const {
-    const auto d = firstDateFrom(dates_, from);
-    if (d == dates_.end() || d->first >= to) return std::nullopt;
-    return static_cast<std::size_t>(d - dates_.begin());
+    const auto after = startingFrom(dates_, from);
+    if (after.empty() || after.front().first >= to) return std::nullopt;
+    return dates_.size() - after.size();
   }
 
   // Sentences about what is still to come ("will take place", "se tiendra").
@@ -975,7 +969,7 @@ class Run {
         draft.end = dates_[*d].end;
         draft.dateToken = dates_[*d].first;
       }
-      for (const auto& h : hitsFrom(draft.last + 1)) {
+      for (const auto& h : startingFrom(hits_, draft.last + 1)) {
         if (h.first >= end) break;
         if (h.type != EntityType::Place || !locative(h.first)) continue;
         draft.place = h.index;
@@ -1012,8 +1006,7 @@ class Run {
   std::size_t aboutEnd(const MeetingDraft& d) const {
     std::size_t end = std::max(d.last, std::max(d.dateToken, d.placeToken));
     if (d.date || d.place) {
-      if (const auto date = firstDateFrom(dates_, d.dateToken); d.date && date != dates_.end() && date->first == d.dateToken)
-        end = std::max(end, date->last);
+      if (const DateHit* date = dateStartingAt(dates_, d.dateToken); d.date && date) end = std::max(end, date->last);
       return end;
     }
     // A bracketed restatement ("(CIMAE)") is a mention of its own, with its own span.
@@ -1043,7 +1036,7 @@ class Run {
   // and Kashmir", "Groupe de contact sur le Mali").
   std::string topicOf(const MeetingDraft& d) const {
     if (d.series != "contact-group") return "";
-    for (const auto& h : hitsFrom(d.last + 1)) {
+    for (const auto& h : startingFrom(hits_, d.last + 1)) {
       if (h.first > d.last + 8) break;
       if (tokens_[h.first].sentence != tokens_[d.last].sentence) continue;
       if (h.type == EntityType::State) return slug(g_.states[h.index].iso3);
@@ -1224,7 +1217,7 @@ class Run {
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
       // "Contact Group on Mali": the name as written, up to the state or place it is about.
       const std::size_t sentence = tokens_[d.last].sentence;
-      for (const auto& h : hitsFrom(d.last + 1)) {
+      for (const auto& h : startingFrom(hits_, d.last + 1)) {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;

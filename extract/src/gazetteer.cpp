@@ -182,12 +182,12 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     if (state.label.empty()) state.label = state.iso3;
   }
   // Every name of a state, organization or place, for g.names once all are read.
-  std::vector<std::pair<std::string, NamedEntry>> stateNames;
-  std::vector<std::pair<std::string, NamedEntry>> organizationNames;
-  std::vector<std::pair<std::string, NamedEntry>> placeNames;
+  std::vector<std::pair<std::string, NamedEntry>> namesOfStates;
+  std::vector<std::pair<std::string, NamedEntry>> namesOfOrganizations;
+  std::vector<std::pair<std::string, NamedEntry>> namesOfPlaces;
   for (const auto& [code, name] : stateForms) {
     if (std::find(suppressed.begin(), suppressed.end(), name) == suppressed.end() && name.find(", ") == std::string::npos)
-      stateNames.push_back({name, {EntityType::State, stateIndex[code]}});
+      namesOfStates.push_back({name, {EntityType::State, stateIndex[code]}});
   }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "demonyms.tsv", 2)) {
@@ -207,7 +207,7 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     for (const auto& alias : split(row[3], '|')) forms.push_back(alias);
     for (const auto& form : forms) {
       g.organizationNames.add(form, g.organizations.size(), g.vocabulary);
-      organizationNames.push_back({form, {EntityType::Organization, g.organizations.size()}});
+      namesOfOrganizations.push_back({form, {EntityType::Organization, g.organizations.size()}});
     }
     g.organizations.push_back(std::move(info));
   }
@@ -223,12 +223,12 @@ Gazetteer loadGazetteer(const fs::path& dir) {
       if (known) continue;
       for (const auto& name : names) {
         placeKeys.insert(foldForMatching(name));
-        placeNames.push_back({name, {EntityType::Place, g.places.size()}});
+        namesOfPlaces.push_back({name, {EntityType::Place, g.places.size()}});
       }
       g.places.push_back({row[0], row[1]});
     }
   }
-  for (const auto* forms : {&organizationNames, &stateNames, &placeNames}) {
+  for (const auto* forms : {&namesOfOrganizations, &namesOfStates, &namesOfPlaces}) {
     for (const auto& [name, entry] : *forms) {
       g.names.add(name, g.nameEntries.size(), g.vocabulary);
       g.nameEntries.push_back(entry);

@@ -107,7 +107,7 @@ enum class Cue : std::uint8_t {
   SpeakForStart, StateAfter, StateBefore, StopEn, StopFr,
   Count  // not a kind: how many there are
 };
-// The kind cues.tsv names "attend-heading", or nullopt.
+// The kind a name in cues.tsv stands for ("attend-heading": AttendHeading), or nullopt.
 std::optional<Cue> cueFromName(std::string_view name);
 
 // What a name in Gazetteer::names names: an entry of the states, organizations or places.

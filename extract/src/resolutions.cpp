@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <span>
 #include <unordered_map>
 
 namespace diplograph::extract {
@@ -130,12 +129,12 @@ class ResolutionScanner {
     if (first.oicShape) return "OIC";
     const std::size_t sentence = tokens_[trigger].sentence;
     // "Security Council resolution 2254", "Human Rights Council resolution 34/22".
-    for (const auto& b : bodiesFrom(trigger - std::min(trigger, 2 + longestBody_))) {
+    for (const auto& b : startingFrom(bodies_, trigger - std::min(trigger, 2 + longestBody_))) {
       if (b.first >= trigger) break;
       if (b.last + 1 == trigger || (b.last + 2 == trigger && tokens_[b.last + 1].fold == "s")) return b.key;
     }
     // Between the word and the number: "résolutions pertinentes du Conseil de sécurité, à savoir 822".
-    for (const auto& b : bodiesFrom(trigger + 1)) {
+    for (const auto& b : startingFrom(bodies_, trigger + 1)) {
       if (b.first >= first.first) break;
       return b.key;
     }
@@ -147,7 +146,7 @@ class ResolutionScanner {
       if (g_.cueAt(view_, k) == Cue::Adopt) ++k;
       const std::string_view joint = k < tokens_.size() ? tokens_[k].fold : "";
       if (joint == "of" || joint == "du" || joint == "de" || joint == "des" || joint == "d" || joint == "by" || joint == "par") {
-        for (const auto& b : bodiesFrom(k + 1)) {
+        for (const auto& b : startingFrom(bodies_, k + 1)) {
           if (b.first > k + 3) break;
           if (tokens_[b.first].sentence == sentence) return b.key;
         }
@@ -156,7 +155,7 @@ class ResolutionScanner {
     // The nearest body before; of nested names ("Assemblée générale des Nations Unies" holds
     // "Nations Unies") the outer one: "le Conseil des droits de l'homme a adopté sa résolution".
     const NamedBody* nearest = nullptr;
-    for (const auto& b : bodiesFrom(trigger - std::min(trigger, 16 + longestBody_))) {
+    for (const auto& b : startingFrom(bodies_, trigger - std::min(trigger, 16 + longestBody_))) {
       if (b.first >= trigger) break;
       if (b.last < trigger && b.last + 16 >= trigger && tokens_[b.first].sentence == sentence &&
           (!nearest || b.last > nearest->last || (b.last == nearest->last && b.first < nearest->first)))
@@ -176,7 +175,7 @@ class ResolutionScanner {
       if (g_.cueAt(view_, k) == Cue::Adopt) adopt = true;
       const bool adjacent = k <= item.last + 2;
       if (adopt || adjacent) {
-        if (const DateHit* d = dateStartingAt(k); d && d->start.year) return d->start.year;
+        if (const DateHit* d = dateStartingAt(dates_, k); d && d->start.year) return d->start.year;
         // "held in Tripoli in May 1977": a month and year.
         if (adopt && g_.months[tokens_[k].word] && k + 1 < tokens_.size() && tokens_[k + 1].fold.size() == 4) {
           if (const auto year = asciiNumber(tokens_[k + 1].fold)) return *year;
@@ -200,18 +199,6 @@ class ResolutionScanner {
       }
     }
     return std::nullopt;
-  }
-
-  // The bodies named from token `from` on, in text order (as the hits they come from).
-  std::span<const NamedBody> bodiesFrom(std::size_t from) const {
-    const auto it = std::lower_bound(bodies_.begin(), bodies_.end(), from, [](const NamedBody& b, std::size_t t) { return b.first < t; });
-    return {it, bodies_.end()};
-  }
-
-  // The date whose first token is k, if any (dates are in text order).
-  const DateHit* dateStartingAt(std::size_t k) const {
-    const auto d = firstDateFrom(dates_, k);
-    return d != dates_.end() && d->first == k ? &*d : nullptr;
   }
 
   void addItems(std::size_t trigger, const std::vector<Item>& items) {

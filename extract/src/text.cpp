@@ -52,8 +52,8 @@ bool isNonAsciiWordChar(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
 
-// Case-folds with ICU and strips accents by NFD: foldCodePoint for the characters the table
-// below does not hold.
+// Case-folds with ICU and strips accents by NFD: foldCodePoint beyond ASCII, for the characters
+// the table below does not hold (and to fill it).
 char32_t foldByIcu(char32_t c) {
   static const icu::Normalizer2* nfd = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -61,7 +61,6 @@ char32_t foldByIcu(char32_t c) {
     if (U_FAILURE(status)) throw std::logic_error("ICU NFD normalizer unavailable");
     return n;
   }();
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
   if (c == 0x131) return 'i';  // dotless i (Turkish) folds to itself otherwise
   if (c == 0x2019 || c == 0x2018 || c == 0x2BC) return '\'';
   UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);

@@ -3,7 +3,9 @@
 // points into the document text (the unit of Mention and Span), never bytes.
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,6 +110,16 @@ class TextView {
   std::vector<Token> tokens_;
   std::vector<Span> sentences_;
 };
+
+// The items of a list in text order (sorted by `first`, their first token: hits, dates, named
+// bodies) that start at token `from` or later. Rules looking just after a mention read only
+// these, so they stay linear in long documents.
+template <typename Item>
+std::span<const Item> startingFrom(const std::vector<Item>& inTextOrder, std::size_t from) {
+  const auto it = std::lower_bound(inTextOrder.begin(), inTextOrder.end(), from,
+                                   [](const Item& item, std::size_t token) { return item.first < token; });
+  return {it, inTextOrder.end()};
+}
 
 // The value of a number written in ASCII digits only ("2017"), or nullopt: a token of digits may
 // use other scripts' digits ("٢٠١٧"), which no rule reads as a number.
