@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -33,18 +34,14 @@ icu::BreakIterator* sentenceBreaks(std::string_view language) {
   return found->second.get();
 }
 
-// ASCII answers come first: ICU's property look-ups cost more than the rest of tokenizing.
-bool isAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
-bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
-bool isAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-// Classes of ASCII characters, one look-up per character while tokenizing.
-enum AsciiClass : std::uint8_t { kLetterOrDigit = 1, kUpper = 2, kLower = 4, kDigit = 8 };
+// Classes of ASCII characters, one look-up per character while tokenizing: ICU's property
+// look-ups cost more than the rest of tokenizing, and most of every report is ASCII.
+enum AsciiClass : std::uint8_t { kWord = 1, kUpper = 2, kLower = 4, kNonDigit = 8 };
 constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
   std::array<std::uint8_t, 128> classes{};
-  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kLower;
-  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kUpper;
-  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = kLetterOrDigit | kDigit;
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kWord | kLower | kNonDigit;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kWord | kUpper | kNonDigit;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = kWord;
   return classes;
 }();
 
@@ -69,44 +66,36 @@ char32_t foldByIcu(char32_t c) {
   return static_cast<char32_t>(folded);
 }
 
-// What the tokenizer asks of a letter of the Latin scripts French and English texts use (up to
-// U+024F: "é", "ç", "ğ", "ș"), asked of ICU once for all instead of at every occurrence.
-struct LatinLetter {
+// What the tokenizer asks of a character beyond ASCII.
+struct LetterFacts {
   char32_t fold = 0;
   bool word = false;
   bool lower = false;
   bool digit = false;
   bool upperOrTitle = false;
 };
+LetterFacts askIcu(char32_t c) {
+  const auto u = static_cast<UChar32>(c);
+  return {foldByIcu(c), isNonAsciiWordChar(c), u_islower(u) != 0, u_isdigit(u) != 0, u_isupper(u) || u_istitle(u)};
+}
+// The letters of the Latin scripts French and English texts use (up to U+024F: "é", "ç", "ğ",
+// "ș") are asked of ICU once for all instead of at every occurrence.
 constexpr char32_t kLatinEnd = 0x250;
-const std::array<LatinLetter, kLatinEnd>& latinLetters() {
+const std::array<LetterFacts, kLatinEnd>& latinLetters() {
   static const auto table = [] {
-    std::array<LatinLetter, kLatinEnd> letters{};
-    for (char32_t c = 0x80; c < kLatinEnd; ++c) {
-      const auto u = static_cast<UChar32>(c);
-      letters[c] = {foldByIcu(c), isNonAsciiWordChar(c), u_islower(u) != 0, u_isdigit(u) != 0, u_isupper(u) || u_istitle(u)};
-    }
+    std::array<LetterFacts, kLatinEnd> letters{};
+    for (char32_t c = 0x80; c < kLatinEnd; ++c) letters[c] = askIcu(c);
     return letters;
   }();
   return table;
 }
+LetterFacts factsOf(char32_t c, const std::array<LetterFacts, kLatinEnd>& latin) {
+  return c < kLatinEnd ? latin[c] : askIcu(c);
+}
 
-inline bool isWordChar(char32_t c) {
-  if (c < 0x80) return (kAsciiClasses[c] & kLetterOrDigit) != 0;
-  return c < kLatinEnd ? latinLetters()[c].word : isNonAsciiWordChar(c);
-}
 bool isLower(char32_t c) {
-  if (c < 0x80) return isAsciiLower(c);
+  if (c < 0x80) return (kAsciiClasses[c] & kLower) != 0;
   return c < kLatinEnd ? latinLetters()[c].lower : u_islower(static_cast<UChar32>(c));
-}
-bool isDigit(char32_t c) {
-  if (c < 0x80) return isAsciiDigit(c);
-  return c < kLatinEnd ? latinLetters()[c].digit : u_isdigit(static_cast<UChar32>(c));
-}
-bool isUpperOrTitle(char32_t c) {
-  if (c < 0x80) return isAsciiUpper(c);
-  if (c < kLatinEnd) return latinLetters()[c].upperOrTitle;
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
 bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xA0 || c == 0x202F; }
@@ -133,45 +122,8 @@ char* putUtf8(char* out, char32_t c) {
   return out;
 }
 
-// A token being written: its fold and display go straight into the view's buffers, and the
-// fold's hash is built as it is written, so the vocabulary look-up reads the word only to
-// confirm it.
-struct TokenWriter {
-  char* fold;     // next byte of the fold
-  char* display;  // next byte of the display
-  std::uint64_t hash = Vocabulary::kHashStart;
-  bool anyLower = false;
-  bool allDigits = true;
-
-  // Writes the run of ASCII letters and digits starting at i; returns its end (i itself if
-  // there is none). Most words are ASCII.
-  std::size_t asciiRun(const std::u32string& t, std::size_t i) {
-    for (; i < t.size() && t[i] < 0x80; ++i) {
-      const std::uint8_t classes = kAsciiClasses[t[i]];
-      if (!(classes & kLetterOrDigit)) break;
-      const char c = static_cast<char>(t[i]);
-      const char f = (classes & kUpper) ? static_cast<char>(c - 'A' + 'a') : c;
-      *display++ = c;
-      *fold++ = f;
-      hash = Vocabulary::step(hash, f);
-      anyLower = anyLower || (classes & kLower);
-      allDigits = allDigits && (classes & kDigit);
-    }
-    return i;
-  }
-  // Writes one other word character.
-  void other(char32_t c, char32_t folded, bool lower, bool digit) {
-    const char* from = fold;
-    fold = putUtf8(fold, folded);
-    for (const char* b = from; b < fold; ++b) hash = Vocabulary::step(hash, *b);
-    display = putUtf8(display, c);
-    anyLower = anyLower || lower;
-    allDigits = allDigits && digit;
-  }
-};
-
 // Length of a markup tag starting at i ("<sup>", "</sup>", "<br/>"), or 0.
-std::size_t tagLength(const std::u32string& t, std::size_t i) {
+std::size_t tagLength(std::u32string_view t, std::size_t i) {
   if (t[i] != '<' || i + 1 >= t.size()) return 0;
   const char32_t next = t[i + 1];
   if (!(next == '/' || (next < 128 && u_isalpha(static_cast<UChar32>(next))))) return 0;
@@ -184,7 +136,7 @@ std::size_t tagLength(const std::u32string& t, std::size_t i) {
 
 // Position after "-\n" hyphenation at i (hyphen, optional blanks, one line break, blanks, then
 // a lower-case letter), or 0 if the hyphen is a real one.
-std::size_t hyphenationEnd(const std::u32string& t, std::size_t i) {
+std::size_t hyphenationEnd(std::u32string_view t, std::size_t i) {
   if (!isHyphen(t[i])) return 0;
   std::size_t k = i + 1;
   while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
@@ -196,7 +148,7 @@ std::size_t hyphenationEnd(const std::u32string& t, std::size_t i) {
 }
 
 // A sentence break ICU proposes after an abbreviation or initial ("H.E.", "Dr.", "A.") is not one.
-bool endsWithAbbreviation(const std::u32string& t, std::size_t end) {
+bool endsWithAbbreviation(std::u32string_view t, std::size_t end) {
   std::size_t k = end;
   while (k > 0 && isSpace(t[k - 1])) --k;
   if (k == 0 || t[k - 1] != '.') return false;
@@ -211,7 +163,7 @@ bool endsWithAbbreviation(const std::u32string& t, std::size_t end) {
 
 // A blank line inside a sentence (a page break in a converted report: "le 16\n\ndécembre"):
 // the text before it does not end a sentence and the text after it starts in lower case.
-bool continuesAcrossBlank(const std::u32string& t, std::size_t i) {
+bool continuesAcrossBlank(std::u32string_view t, std::size_t i) {
   std::size_t before = i;
   while (before > 0 && isSpace(t[before - 1])) --before;
   std::size_t after = i;
@@ -222,7 +174,7 @@ bool continuesAcrossBlank(const std::u32string& t, std::size_t i) {
 }
 
 // A line that starts a table row, a list item or a heading ("| ...", "- ", "* ", "# ", "2. ").
-bool startsListItem(const std::u32string& t, std::size_t i) {
+bool startsListItem(std::u32string_view t, std::size_t i) {
   while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
   if (i >= t.size()) return false;
   const char32_t c = t[i];
@@ -234,58 +186,83 @@ bool startsListItem(const std::u32string& t, std::size_t i) {
 }
 
 
-// The code points of UTF-8 text; counts those beyond U+FFFF in `astral`.
-std::u32string toCodePoints(std::string_view utf8, std::size_t& astral) {
-  astral = 0;
-  std::u32string out;
-  out.reserve(utf8.size());
-  const auto ascii = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]) < 0x80; };
-  for (std::size_t i = 0; i < utf8.size();) {
-    std::size_t end = i;
-    if (ascii(i)) {
-      while (end < utf8.size() && ascii(end)) ++end;
-      // Widened in place: append() from char iterators would build a temporary string first.
-      const std::size_t at = out.size();
-      out.resize(at + end - i);
-      std::copy(utf8.begin() + static_cast<std::ptrdiff_t>(i), utf8.begin() + static_cast<std::ptrdiff_t>(end),
-                out.begin() + static_cast<std::ptrdiff_t>(at));
-      i = end;
+// What sentence splitting rewrites: the line breaks '\n', '\r' and the page break '\f'.
+bool isLineControl(char32_t c) { return c == '\n' || c == '\r' || c == '\f'; }
+
+// The characters the sentence breaker sees at a line control: a single line break is a blank
+// (hard-wrapped lines are not sentences) but a blank line, or one that starts a list item or
+// table row, still ends one; a page break is a line break.
+char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i) {
+  const char32_t c = t[i];
+  if (c == '\f') return '\n';
+  if (c == '\r') return ' ';
+  if (c != '\n') return c;
+  const bool blankLine =
+      ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) && !continuesAcrossBlank(t, i);
+  return blankLine || startsListItem(t, i + 1) ? '\n' : ' ';
+}
+
+}  // namespace
+
+// UTF-8 decoded into code points, followed by a NUL. Also counts the code points beyond U+FFFF
+// and notes where the line controls are.
+void TextView::decode(std::string_view utf8) {
+  text_.reset(new char32_t[utf8.size() + 1]);  // at most a code point per byte, then the NUL
+  char32_t* o = text_.get();
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* const end = p + utf8.size();
+  const auto putAscii = [&](unsigned char byte) {
+    if (byte <= '\r' && isLineControl(byte)) lineControls_.push_back(static_cast<std::uint32_t>(o - text_.get()));
+    *o++ = byte;
+  };
+  constexpr std::uint64_t kEach = 0x0101010101010101u;
+  while (p < end) {
+    // Most of every report is ASCII: eight bytes are checked at once, and widened without a
+    // test each unless one may be a line control (below 0x0E).
+    while (end - p >= 8) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, p, 8);
+      if (eight & (0x80 * kEach)) break;
+      if ((eight - 0x0E * kEach) & ~eight & (0x80 * kEach)) {
+        for (int k = 0; k < 8; ++k) putAscii(p[k]);
+      } else {
+        for (int k = 0; k < 8; ++k) o[k] = p[k];
+        o += 8;
+      }
+      p += 8;
+    }
+    if (p < end && *p < 0x80) {
+      putAscii(*p++);
       continue;
     }
     // A run of non-ASCII bytes is decoded whole: an ASCII byte never belongs to a multi-byte
     // sequence, so cutting there decodes (and substitutes bad bytes) exactly as ICU would on
-    // the whole text, while ASCII, most of every report, skips the UTF-16 round trip.
-    while (end < utf8.size() && !ascii(end)) ++end;
+    // the whole text, while ASCII skips the UTF-16 round trip.
+    const auto* runEnd = p;
+    while (runEnd < end && *runEnd >= 0x80) ++runEnd;
+    const auto runLength = static_cast<int32_t>(runEnd - p);
     // A well-formed run (the reader accepts no other) by ICU's decoding macro, in place.
-    const std::size_t at = out.size();
+    char32_t* const runOut = o;
     bool wellFormed = true;
-    for (auto k = static_cast<int32_t>(i); k < static_cast<int32_t>(end) && wellFormed;) {
+    for (int32_t k = 0; k < runLength && wellFormed;) {
       UChar32 c = 0;
-      U8_NEXT(utf8.data(), k, static_cast<int32_t>(end), c);
+      U8_NEXT(p, k, runLength, c);
       wellFormed = c >= 0;
-      astral += c > 0xFFFF;
-      out.push_back(static_cast<char32_t>(c));
+      *o++ = static_cast<char32_t>(c);
     }
-    if (wellFormed) {
-      i = end;
-      continue;
+    if (!wellFormed) {
+      // Else through a UnicodeString, which substitutes bad bytes.
+      o = runOut;
+      const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(reinterpret_cast<const char*>(p), runLength));
+      for (int32_t k = 0; k < u.length(); k += U16_LENGTH(u.char32At(k))) *o++ = static_cast<char32_t>(u.char32At(k));
     }
-    // Else through a UnicodeString, which substitutes bad bytes.
-    out.resize(at);
-    astral = static_cast<std::size_t>(std::count_if(out.begin(), out.end(), [](char32_t c) { return c > 0xFFFF; }));
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(end - i)));
-    for (int32_t k = 0; k < u.length();) {
-      const UChar32 c = u.char32At(k);
-      astral += c > 0xFFFF;
-      out.push_back(static_cast<char32_t>(c));
-      k += U16_LENGTH(c);
-    }
-    i = end;
+    astral_ += static_cast<std::size_t>(std::count_if(runOut, o, [](char32_t c) { return c > 0xFFFF; }));
+    p = runEnd;
   }
-  return out;
+  *o = 0;
+  size_ = static_cast<std::size_t>(o - text_.get());
 }
 
-}  // namespace
 
 std::string toUtf8(std::u32string_view text) {
   std::string out;
@@ -314,7 +291,7 @@ std::optional<int> asciiNumber(std::string_view digits) {
 
 char32_t foldCodePoint(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  return c < kLatinEnd ? latinLetters()[c].fold : foldByIcu(c);
+  return factsOf(c, latinLetters()).fold;
 }
 
 std::vector<std::string> foldedWords(std::string_view phrase) {
@@ -341,97 +318,106 @@ WordId Vocabulary::add(std::string_view fold) {
 }
 
 TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
-  text_ = toCodePoints(utf8, astral_);
-  const std::u32string& t = text_;
+  decode(utf8);
+  // The NUL after the text ends every run below without a bounds check; a NUL inside the text
+  // is told apart by its position.
+  const char32_t* const t = text_.get();
+  const std::size_t size = size_;
+  const auto& latin = latinLetters();
   // Tokens view their fold and display where they are written, so neither buffer may grow past
   // its first size. A display is never longer than the text; a fold takes one byte per
   // ASCII character and at most four per other character, which takes two or more in the text.
-  displays_.resize(utf8.size());
-  folds_.resize(2 * utf8.size());
-  TokenWriter out{folds_.data(), displays_.data()};
+  displays_.reset(new char[utf8.size()]);
+  folds_.reset(new char[2 * utf8.size()]);
+  char* display = displays_.get();
+  char* fold = folds_.get();
   tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
-  for (std::size_t i = 0; i < t.size();) {
-    if (const std::size_t tag = tagLength(t, i)) {
-      i += tag;
+  for (std::size_t i = 0; i < size;) {
+    char32_t c = t[i];
+    if (c < 0x80 ? !(kAsciiClasses[c] & kWord) : !factsOf(c, latin).word) {
+      const std::size_t tag = c == '<' ? tagLength(text(), i) : 0;
+      i += tag ? tag : 1;
       continue;
     }
-    if (!isWordChar(t[i])) {
-      ++i;
-      continue;
-    }
-    Token token;
-    token.start = i;
-    const char* fold = out.fold;
-    const char* display = out.display;
-    out.hash = Vocabulary::kHashStart;
-    out.anyLower = false;
-    out.allDigits = true;
-    while (i < t.size()) {
-      if (const std::size_t end = out.asciiRun(t, i); end > i) {
-        i = end;
-        continue;
-      }
-      if (isWordChar(t[i])) {
-        out.other(t[i], foldCodePoint(t[i]), isLower(t[i]), isDigit(t[i]));
+    const std::size_t start = i;
+    const char* const foldStart = fold;
+    const char* const displayStart = display;
+    // The fold's hash is built as it is written, so the vocabulary look-up reads the word only
+    // to confirm it; `seen` gathers the AsciiClass bits of every character.
+    std::uint64_t hash = Vocabulary::kHashStart;
+    unsigned seen = 0;
+    const bool upper = c < 0x80 ? (kAsciiClasses[c] & kUpper) != 0 : factsOf(c, latin).upperOrTitle;
+    for (;; c = t[i]) {
+      if (c < 0x80) {
+        const std::uint8_t classes = kAsciiClasses[c];
+        if (classes & kWord) {
+          const char folded = static_cast<char>(c | 0x20);  // lower-cases a letter, keeps a digit
+          *display++ = static_cast<char>(c);
+          *fold++ = folded;
+          hash = Vocabulary::step(hash, folded);
+          seen |= classes;
+          ++i;
+          continue;
+        }
+      } else if (const LetterFacts letter = factsOf(c, latin); letter.word) {
+        const char* const from = fold;
+        fold = putUtf8(fold, letter.fold);
+        for (const char* b = from; b < fold; ++b) hash = Vocabulary::step(hash, *b);
+        display = putUtf8(display, c);
+        seen |= (letter.lower ? kLower : 0) | (letter.digit ? 0 : kNonDigit);
         ++i;
         continue;
       }
-      if (const std::size_t after = hyphenationEnd(t, i)) {
+      if (const std::size_t after = i < size ? hyphenationEnd(text(), i) : 0) {
         i = after;
         continue;
       }
       break;
     }
-    token.end = i;
-    token.fold = std::string_view(fold, static_cast<std::size_t>(out.fold - fold));
-    token.display = std::string_view(display, static_cast<std::size_t>(out.display - display));
-    if (vocabulary) token.word = vocabulary->find(token.fold, out.hash);
-    // A token starts on a word character, so its first letter is the text's.
-    token.upper = isUpperOrTitle(t[token.start]);
-    token.allUpper = !out.anyLower && !out.allDigits;
-    token.digits = out.allDigits;
-    tokens_.push_back(token);
+    const bool digits = !(seen & kNonDigit);
+    tokens_.push_back({.start = static_cast<std::uint32_t>(start),
+                       .end = static_cast<std::uint32_t>(i),
+                       .fold = std::string_view(foldStart, static_cast<std::size_t>(fold - foldStart)),
+                       .display = std::string_view(displayStart, static_cast<std::size_t>(display - displayStart)),
+                       .word = kNoWord,
+                       .upper = upper,
+                       .allUpper = !(seen & kLower) && !digits,
+                       .digits = digits});
+    if (vocabulary) tokens_.back().word = vocabulary->find(tokens_.back().fold, hash);
   }
-  folds_.resize(static_cast<std::size_t>(out.fold - folds_.data()));
-  displays_.resize(static_cast<std::size_t>(out.display - displays_.data()));
 }
 
 void TextView::splitSentences(std::string_view language) {
-  const std::u32string& t = text_;
-  // Sentences by ICU, on a copy where single line breaks are blanks (hard-wrapped lines are not
-  // sentences) but blank lines still end one; same length, so offsets carry over.
+  const std::u32string_view t = text();
+  // Sentences by ICU, on a copy as asSentenceBreakerSees it; same length, so offsets carry over.
   // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
   // one character at a time costs more than the sentence breaking itself.
   // Code points beyond U+FFFF take two units; without them a unit index is a code point index.
   const std::size_t astral = astral_;
   // Not value-initialised: every unit is written below.
   const std::unique_ptr<char16_t[]> flat(new char16_t[t.size() + astral]);
-  std::size_t units = 0;
+  std::size_t units = t.size();
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index, when they differ
-  if (astral) cpAt.reserve(t.size() + astral + 1);
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    char32_t c = t[i];
-    // Most characters are none of the line breaks below and fit one unit.
-    if (!astral && c > '\r') {
-      flat[units++] = static_cast<char16_t>(c);
-      continue;
+  if (!astral) {
+    std::copy(t.begin(), t.end(), flat.get());
+    for (const std::uint32_t i : lineControls_) flat[i] = static_cast<char16_t>(asSentenceBreakerSees(t, i));
+  } else {
+    units = 0;
+    cpAt.reserve(t.size() + astral + 1);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const char32_t c = asSentenceBreakerSees(t, i);
+      // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
+      if (c <= 0xFFFF) {
+        flat[units++] = static_cast<char16_t>(c);
+      } else if (c <= 0x10FFFF) {
+        flat[units++] = U16_LEAD(c);
+        flat[units++] = U16_TRAIL(c);
+      }
+      cpAt.push_back(i);
+      if (c > 0xFFFF) cpAt.push_back(i);
     }
-    const bool blankLine = c == '\n' && ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) &&
-                           !continuesAcrossBlank(t, i);
-    const bool tableRow = c == '\n' && startsListItem(t, i + 1);
-    if ((c == '\n' || c == '\r') && !blankLine && !tableRow) c = ' ';
-    if (c == '\f') c = '\n';
-    // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
-    if (c <= 0xFFFF) {
-      flat[units++] = static_cast<char16_t>(c);
-    } else if (c <= 0x10FFFF) {
-      flat[units++] = U16_LEAD(c);
-      flat[units++] = U16_TRAIL(c);
-    }
-    if (astral) cpAt.push_back(i);
-    if (astral && c > 0xFFFF) cpAt.push_back(i);
+    cpAt.push_back(t.size());
   }
-  if (astral) cpAt.push_back(t.size());
   const icu::UnicodeString alias(false, flat.get(), static_cast<int32_t>(units));
   icu::BreakIterator* breaks = sentenceBreaks(language);
   breaks->setText(alias);
@@ -451,14 +437,8 @@ void TextView::splitSentences(std::string_view language) {
   }
 }
 
-std::u32string_view TextView::gapBefore(std::size_t i) const {
-  const std::size_t from = i == 0 ? 0 : tokens_[i - 1].end;
-  const std::size_t to = i < tokens_.size() ? tokens_[i].start : text_.size();
-  return std::u32string_view(text_).substr(from, to - from);
-}
-
 std::string TextView::slice(std::size_t start, std::size_t end) const {
-  return toUtf8(std::u32string_view(text_).substr(start, end - start));
+  return toUtf8(text().substr(start, end - start));
 }
 
 Mention TextView::mention(std::size_t firstToken, std::size_t lastToken) const {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -90,12 +91,16 @@ class TextView {
   // Splits the text into sentences by the rules of `language` and numbers each token's sentence.
   void splitSentences(std::string_view language);
 
-  const std::u32string& text() const { return text_; }
+  std::u32string_view text() const { return {text_.get(), size_}; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Span>& sentences() const { return sentences_; }
 
   // The code points between token i-1 and token i (from the text start for i == 0).
-  std::u32string_view gapBefore(std::size_t i) const;
+  std::u32string_view gapBefore(std::size_t i) const {
+    const std::size_t from = i == 0 ? 0 : tokens_[i - 1].end;
+    const std::size_t to = i < tokens_.size() ? tokens_[i].start : size_;
+    return text().substr(from, to - from);
+  }
   // The exact text of [start, end) in UTF-8.
   std::string slice(std::size_t start, std::size_t end) const;
   Mention mention(std::size_t firstToken, std::size_t lastToken) const;
@@ -103,10 +108,15 @@ class TextView {
   bool punctuatedBefore(std::size_t i) const;
 
  private:
-  std::u32string text_;
+  void decode(std::string_view utf8);
+
+  std::unique_ptr<char32_t[]> text_;  // size_ code points, then a NUL
+  std::size_t size_ = 0;
   std::size_t astral_ = 0;  // code points of text_ beyond U+FFFF
-  std::string folds_;     // every token's fold, one after the other
-  std::string displays_;  // every token's display, one after the other
+  std::vector<std::uint32_t> lineControls_;  // where text_ holds '\n', '\r' or '\f'
+
+  std::unique_ptr<char[]> folds_;     // every token's fold, one after the other
+  std::unique_ptr<char[]> displays_;  // every token's display, one after the other
   std::vector<Token> tokens_;
   std::vector<Span> sentences_;
 };
