@@ -3,7 +3,8 @@
 # same generated corpus and graph, and prints each result as a ratio. Never part of the tests.
 #
 # Usage: bench/run.sh [DOCUMENTS...]     default: 1000 (about 0.2 M triples)
-# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT,
+# Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT (and
+#        sentence_throughput beside it),
 #        STORE_THROUGHPUT and QUERY_LATENCY=paths to those programs of bench/ (default: beside
 #        it in the build), REPEAT=5 (query runs), WORK=folder for corpora and stores (default
 #        /tmp/diplograph-bench), SQLITE=1 to add rdfproc's sqlite storage (slow to load: use on
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DG=$(realpath "${DIPLOGRAPH:-build/cli/diplograph}")
 EXTRACT=$(realpath "${EXTRACT_THROUGHPUT:-$(dirname "$DG")/../bench/extract_throughput}")
+SENTENCES=$(realpath "$(dirname "$EXTRACT")/sentence_throughput")
 LATENCY=$(realpath "${QUERY_LATENCY:-$(dirname "$DG")/../bench/query_latency}")
 STORE_ONLY=$(realpath "${STORE_THROUGHPUT:-$(dirname "$DG")/../bench/store_throughput}")
 STOCK_TIMEOUT=${STOCK_TIMEOUT:-120}
@@ -75,6 +77,9 @@ for n in "${SIZES[@]}"; do
   t0=$EPOCHREALTIME; grep -c -F -f "$dir/names.txt" "$dir/all.txt" >"$dir/grep-count"; t1=$EPOCHREALTIME
   tg=$(python3 -c "print($t1 - $t0)")
   echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(python3 -c "print(f'{$mb/$tg:.1f}')") MB/s; diplograph extraction runs at $(ratio "$mbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
+  # The floor under extraction: ICU's sentence breaker alone over the same text, already decoded.
+  read -r _ _ smbs _ < <("$SENTENCES" "$dir/corpus" 3)
+  echo "  ICU sentence breaking alone: $(printf '%.1f' "$smbs") MB/s, $(ratio "$smbs" "$(python3 -c "print($mb/$tg)")") of grep; extraction runs at $(ratio "$mbs" "$smbs") of it (cmd: sentence_throughput corpus 3)"
   # The same rules over one long document (up to 1000 reports joined): time must grow linearly
   # with a document's length, not with the square of its names.
   # (The list goes through a file: head closing a pipe early would fail the script under pipefail.)

@@ -1,0 +1,59 @@
+// The floor under extraction's throughput: ICU's sentence breaker alone (the one the extractor
+// uses: the document's language with the standard abbreviation suppressions), on one core, over
+// every document of a folder already decoded to UTF-16. Prints the best of REPEAT runs as
+// "<MB of UTF-8> <seconds> <MB/s>", so bench/run.sh can set it beside extraction and grep.
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: sentence_throughput FOLDER [REPEAT]\n";
+    return 2;
+  }
+  namespace fs = std::filesystem;
+  std::set<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(argv[1]))
+    if (entry.is_regular_file()) files.insert(entry.path());
+  std::vector<icu::UnicodeString> documents;
+  double bytes = 0;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    bytes += static_cast<double>(text.size());
+    documents.push_back(icu::UnicodeString::fromUTF8(text));
+  }
+  // English and French reports share the same rules but for a few suppressions; one locale is
+  // enough for a floor.
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::BreakIterator> breaks(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status)) {
+    std::cerr << "ICU sentence break iterator unavailable\n";
+    return 1;
+  }
+  const int repeat = argc > 2 ? std::stoi(argv[2]) : 3;
+  double best = 1e300;
+  std::size_t sentences = 0;
+  for (int run = 0; run < repeat; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    sentences = 0;
+    for (const auto& document : documents) {
+      breaks->setText(document);
+      for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) ++sentences;
+    }
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::cout << bytes / 1e6 << " " << best << " " << bytes / 1e6 / best << " " << sentences << "\n";
+  return 0;
+}
