@@ -33,9 +33,9 @@ class Entities {
   // the first time only, as most entities are named more than once.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    auto it = byIri_.find(iri);
-    if (it == byIri_.end()) {
-      it = byIri_.emplace(iri, list_.size()).first;
+    // One look-up: the key is copied only when the entity is new.
+    const auto [it, added] = byIri_.try_emplace(iri, list_.size());
+    if (added) {
       list_.push_back(make());
       list_.back().iri = iri;
     }
