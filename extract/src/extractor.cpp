@@ -73,6 +73,13 @@ struct PersonMention {
   std::size_t person = 0;
 };
 
+// A post named in the text ("Ministre des Affaires étrangères", "ministre ivoirien des ...").
+struct PostMention {
+  std::size_t token = 0;  // its first
+  PhraseIndex::Match post;  // length in tokens, adjective included; payload indexes posts
+  std::optional<Hit> demonym;  // the state adjective inside it, if any
+};
+
 struct MeetingDraft {
   std::string series;  // key from meetings.tsv
   std::string label;
@@ -766,23 +773,27 @@ class Run {
     return Hit{k, k, EntityType::State, *state};
   }
 
-  // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
-  // Affaires étrangères"); sets `demonym` to that adjective.
-  PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
-    auto post = postNameAt(i);
-    const auto inside = demonymAt(i + 1);
-    // The post read without the adjective starts with token i's word.
-    if (inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
-      const std::size_t from = tokens_[i + 2].start;
-      const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
-      const auto longer = g_.postNames.longestAt(rest, 0);
-      if (longer.length >= 2 && longer.length + 1 > post.length) {
-        *demonym = inside;
-        return {longer.length + 1, longer.payload};
+  // The posts of the whole text, once: findPosts and mainAttendees both read them.
+  void findPostMentions() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      PostMention p{i, postNameAt(i), std::nullopt};
+      // A state adjective after the first word may sit inside a longer post.
+      if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
+        if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
+      if (p.post.length) postMentions_.push_back(p);
     }
-    return post;
+  }
+
+  // The post at token i read without the state adjective after it ("ministre ivoirien des
+  // Affaires étrangères"), its length counting the adjective; length 0 if there is none.
+  PhraseIndex::Match postAroundAdjective(std::size_t i) const {
+    const std::size_t from = tokens_[i + 2].start;
+    const std::size_t to = std::min(view_.text().size(), from + 120);
+    const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
+    const auto longer = g_.postNames.longestAt(rest, 0);
+    if (longer.length < 2) return {};
+    return {longer.length + 1, longer.payload};
   }
 
   // How a post names the state or body it is accredited to: "Saudi Arabia", "the United
@@ -795,10 +806,8 @@ class Run {
   }
 
   void findPosts() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::optional<Hit> demonym;
-      const auto post = postAt(i, &demonym);
-      if (!post.length) continue;
+    findPostMentions();
+    for (const auto& [i, post, demonym] : postMentions_) {
       std::string english = g_.posts[post.payload];
       const std::size_t after = i + post.length;
       std::optional<Hit> of;
@@ -1326,13 +1335,10 @@ class Run {
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
     // Affaires étrangères du Mali") take part; other states there are only its topic.
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    for (const auto& [i, post, demonym] : postMentions_) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
       if (!speakSentences[s] || absentSentences[s]) continue;
-      std::optional<Hit> demonym;
-      const auto post = postAt(i, &demonym);
-      if (!post.length) continue;
       if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
         for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
@@ -1488,6 +1494,7 @@ class Run {
   const std::vector<Token>& tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
+  std::vector<PostMention> postMentions_;  // in text order
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 
