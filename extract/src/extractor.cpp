@@ -106,6 +106,18 @@ struct KnownIris {
   std::vector<std::string> places;
 };
 
+// Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
+// gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
+struct RuleWords {
+  explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
+    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"}) articles.set(vocabulary.add(article), true);
+    for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
+  }
+  WordSet articles;
+  WordId session;
+  WordSet summits;
+};
+
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
   const WordSet& frWords = g.wordsOf(Cue::StopFr);
   const WordSet& enWords = g.wordsOf(Cue::StopEn);
@@ -132,18 +144,10 @@ int ordinalOf(const Token& token) {
   return 0;
 }
 
-// A view, so each comparison checks the length first (std::string's compares contents first);
-// most words are longer than any article and are turned away at once.
-bool isArticle(std::string_view f) {
-  if (f.size() > 3) return false;
-  return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
-         f == "of";
-}
-
 class Run {
  public:
-  Run(const ExtractOptions& options, const Gazetteer& g, const KnownIris& iris, const Document& document)
-      : options_(options), g_(g), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
+  Run(const ExtractOptions& options, const Gazetteer& g, const RuleWords& words, const KnownIris& iris, const Document& document)
+      : options_(options), g_(g), words_(words), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
@@ -245,6 +249,7 @@ class Run {
 
   // ---- gazetteer look-ups ----------------------------------------------------------------
   bool isParticle(const Token& token) const { return particles_[token.word]; }
+  bool isArticle(const Token& token) const { return words_.articles[token.word]; }
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
   Cue cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
@@ -296,8 +301,8 @@ class Run {
   bool insideProperName(std::size_t i) const {
     // "processus d'Alger", "Journée du Pakistan", "Accord de paix de Lomé".
     std::size_t k = i;
-    if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
-    while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
+    if (k == 0 || !isArticle(tokens_[k - 1])) return false;
+    while (k > 0 && isArticle(tokens_[k - 1])) --k;
     for (std::size_t back = 0; back < 3 && k > back; ++back) {
       if (g_.isWord(Cue::NameHead, tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
     }
@@ -693,7 +698,7 @@ class Run {
   }
 
   std::size_t skipArticles(std::size_t k) const {
-    while (k < tokens_.size() && isArticle(tokens_[k].fold)) ++k;
+    while (k < tokens_.size() && isArticle(tokens_[k])) ++k;
     return k;
   }
 
@@ -873,7 +878,7 @@ class Run {
       }
       // NAME, POST of X
       std::size_t before = of->first < i ? of->first : i;
-      while (before > 0 && isArticle(tokens_[before - 1].fold) && !view_.punctuatedBefore(before)) --before;
+      while (before > 0 && isArticle(tokens_[before - 1]) && !view_.punctuatedBefore(before)) --before;
       if (before > 0 && view_.gapBefore(before).find(U',') != std::u32string_view::npos) {
         if (const auto* pm = personEndingAt(before - 1)) addPost(pm->person, english, *of, pm->first, of->last);
       }
@@ -923,15 +928,15 @@ class Run {
     std::vector<MeetingDraft> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const auto m = g_.seriesNames.longestAt(view_, i);
-      const std::string_view fold = tokens_[i].fold;  // a view compares lengths first
+      const WordId word = tokens_[i].word;
       std::string series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
         last = i + m.length - 1;
-      } else if (fold == "session" && i > 0 && ordinalAt(i - 1)) {
+      } else if (word == words_.session && i > 0 && ordinalAt(i - 1)) {
         series = "session";
-      } else if ((fold == "summit" || fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
+      } else if (words_.summits[word] && i > 0 && ordinalAt(i - 1)) {
         series = "summit";
       } else {
         continue;
@@ -1150,7 +1155,7 @@ class Run {
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
-          if (!isArticle(tokens_[k].fold) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
+          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
         }
         if (adjacent) isSidelines = true;
       }
@@ -1486,6 +1491,7 @@ class Run {
 
   const ExtractOptions& options_;
   const Gazetteer& g_;
+  const RuleWords& words_;
   const KnownIris& iris_;
   const WordSet& particles_;  // asked of most capitalised words
   const Document& document_;
@@ -1525,9 +1531,11 @@ class Run {
 }  // namespace
 
 struct Extractor::Impl {
-  explicit Impl(ExtractOptions o) : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), iris(options.baseIri, gazetteer) {}
+  explicit Impl(ExtractOptions o)
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary), iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
+  RuleWords words;  // after the gazetteer, whose vocabulary it adds to
   KnownIris iris;
 };
 
@@ -1537,7 +1545,7 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 Extraction Extractor::extract(const Document& document) const {
-  return Run(impl_->options, impl_->gazetteer, impl_->iris, document).run();
+  return Run(impl_->options, impl_->gazetteer, impl_->words, impl_->iris, document).run();
 }
 
 }  // namespace diplograph::extract
