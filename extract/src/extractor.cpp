@@ -402,6 +402,7 @@ class Run {
   // "Conseil de sécurité des Nations Unies" also names the UN.
   void addParents(const Hit& hit) {
     const auto& parents = g_.organizations[hit.index].parents;
+    if (parents.empty()) return;  // most bodies: no name inside theirs to look for
     for (std::size_t k = hit.first; k <= hit.last; ++k) {
       for (const auto& m : g_.organizationNames.allAt(view_, k)) {
         if (k + m.length - 1 > hit.last || m.payload == hit.index) continue;
