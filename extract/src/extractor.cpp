@@ -662,11 +662,7 @@ class Run {
 
   // Whether token k is the first word of the item on its line, after the bullet and articles
   // ("- Republic of Djibouti", "**Malaysia** —"), not a state inside an item's sentence.
-  bool opensItem(std::size_t lineStart, std::size_t k) const {
-    std::size_t first = k;
-    while (first > 0 && tokens_[first - 1].start >= lineStart) --first;
-    return skipArticles(first) == k;
-  }
+  bool opensItem(std::size_t lineStart, std::size_t k) const { return skipArticles(firstTokenFrom(lineStart)) == k; }
 
   // The line a list hangs from: the first line above it that is neither an item nor blank.
   std::optional<std::size_t> listIntro(std::size_t lineStart) const {
@@ -1380,7 +1376,8 @@ class Run {
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
       const std::size_t line = lineStartOf(h.first);
-      if (!itemLines.insert(line).second || !listItem(line) || !opensItem(line, h.first)) continue;
+      // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
+      if (!itemLines.insert(line).second || !opensItem(line, h.first) || !listItem(line)) continue;
       if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
         attendees_.emplace_back(h.first, h.index);
     }
