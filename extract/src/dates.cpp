@@ -53,13 +53,13 @@ class DateScanner {
   }
   int dayAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
+    // Most tokens are no day: the gap is read only before those that are.
+    const int day = dayOf(tokens_[i]);
+    if (!day) return 0;
     // Not a day inside a number or symbol ("8/44", "4,2").
-    for (char32_t c : view_.gapBefore(i)) {
-      if (c == '/' || c == ',' || c == '.') {
-        if (view_.gapBefore(i).size() == 1) return 0;
-      }
-    }
-    return dayOf(tokens_[i]);
+    const auto gap = view_.gapBefore(i);
+    if (gap.size() == 1 && (gap[0] == '/' || gap[0] == ',' || gap[0] == '.')) return 0;
+    return day;
   }
   int yearAt(std::size_t i) const { return i < tokens_.size() ? yearOf(tokens_[i]) : 0; }
   bool rangeGap(std::size_t i) const {
