@@ -116,9 +116,11 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
-  std::vector<Match> out;
-  out.reserve(view.tokens().size());
-  for (std::size_t i = 0; i < view.tokens().size(); ++i) out.push_back(longestAt(view, i));
+  const auto& tokens = view.tokens();
+  std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (anyStartingWith(tokens[i].word)) out[i] = longestFrom(view, i);
+  }
   return out;
 }
 
