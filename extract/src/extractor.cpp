@@ -1372,12 +1372,15 @@ class Run {
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
-    std::set<std::size_t> itemLines;
+    // Hits are in text order: a line's first state is one whose line differs from the last state's.
+    std::optional<std::size_t> lastLine;
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
       const std::size_t line = lineStartOf(h.first);
+      if (line == lastLine) continue;
+      lastLine = line;
       // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
-      if (!itemLines.insert(line).second || !opensItem(line, h.first) || !listItem(line)) continue;
+      if (!opensItem(line, h.first) || !listItem(line)) continue;
       if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
         attendees_.emplace_back(h.first, h.index);
     }
