@@ -3,6 +3,7 @@
 #include "diplograph/extract/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <set>
@@ -153,6 +154,9 @@ class Run {
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
     view_.splitSentences(language_);
     cues_ = g.cues.longestEach(view_);
+    for (std::size_t i = 0; i < cues_.size(); ++i) {
+      if (cues_[i].length) cueStarts_[static_cast<std::size_t>(g.cueKind(cues_[i]))].push_back(i);
+    }
     postNames_ = g.postNames.longestEach(view_);
     const auto& text = view_.text();
     for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
@@ -256,6 +260,8 @@ class Run {
     return g_.cueKind(cues_[i]);
   }
   const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
+  // The tokens where a cue of this kind starts, in text order, for rules that look for one kind.
+  const std::vector<std::size_t>& cueStarts(Cue kind) const { return cueStarts_[static_cast<std::size_t>(kind)]; }
 
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
@@ -271,9 +277,9 @@ class Run {
   }
 
   void findBackground() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Background || !atLineStart(i)) continue;
+    for (const std::size_t i : cueStarts(Cue::Background)) {
+      const std::size_t length = cues_[i].length;
+      if (!atLineStart(i)) continue;
       // A heading: the cue is followed by a stop, a bracket or the end of the line.
       const std::size_t next = i + length;
       bool heading = next >= tokens_.size();
@@ -327,9 +333,8 @@ class Run {
   // "the island of Bhasan Char", "le village d'Ogossagou": a capitalised name right after a word
   // for a kind of place is a place, even if no gazetteer knows it.
   void findNamedSites() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Site) continue;
+    for (const std::size_t i : cueStarts(Cue::Site)) {
+      const std::size_t length = cues_[i].length;
       const std::size_t first = skipArticles(i + length);
       std::size_t last = first;
       if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
@@ -516,21 +521,21 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Honorific) continue;
+    std::size_t from = 0;  // the scan resumes after the last name read
+    for (const std::size_t i : cueStarts(Cue::Honorific)) {
+      if (i < from) continue;
       std::size_t k = skipHonorifics(i);
       if (k >= tokens_.size()) break;
       if (k > i) {
         const auto last = scanName(k);
         if (!last) {
-          i = k - 1;
+          from = k;
           continue;
         }
         // "Sheikh" is a title before a full name but part of a short one ("Sheikh Hasina").
         if (*last == k && (tokens_[k - 1].fold == "sheikh" || tokens_[k - 1].fold == "cheikh")) k = k - 1;
         addCandidate(k, *last);
-        i = *last;
+        from = *last + 1;
       }
     }
     // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
@@ -908,9 +913,7 @@ class Run {
   const std::set<std::size_t>& futureSentences() const {
     if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (cueAt(i) == Cue::Future) out.insert(tokens_[i].sentence);
-    }
+    for (const std::size_t i : cueStarts(Cue::Future)) out.insert(tokens_[i].sentence);
     return futureSentences_.emplace(std::move(out));
   }
 
@@ -1294,9 +1297,8 @@ class Run {
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
   std::vector<bool> membershipTokens() const {
     std::vector<bool> out(tokens_.size());
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::MembersOf) continue;
+    for (const std::size_t i : cueStarts(Cue::MembersOf)) {
+      const std::size_t length = cues_[i].length;
       bool bracket = false;
       for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
         const auto gap = view_.gapBefore(k);
@@ -1500,6 +1502,7 @@ class Run {
   std::string language_;
   const std::vector<Token>& tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
+  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
