@@ -1235,15 +1235,15 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        std::string text;
+        std::u32string text;  // made UTF-8 once, not a character at a time
         for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
           if (c == '\n' || c == '\t' || c == ' ') {
             if (!text.empty() && text.back() != ' ') text += ' ';
           } else if (c != '*') {
-            text += toUtf8(std::u32string(1, c));
+            text += c;
           }
         }
-        base = text;
+        base = toUtf8(text);
         break;
       }
     }
