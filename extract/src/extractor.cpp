@@ -183,6 +183,7 @@ class Run {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPersons();
     findPosts();
     buildMeetings();
@@ -1198,9 +1199,10 @@ class Run {
     mainChair(m);
     mainAttendees(m);
     std::unordered_set<std::string> cited;
-    for (const auto& r : resolutions_) {
+    for (std::size_t n = 0; n < resolutions_.size(); ++n) {
+      const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
-      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+      const std::string& iri = resolutionIris_[n];
       if (!cited.insert(iri).second) continue;
       m.cites.push_back(iri);
       for (const auto& span : r.mentions) {
@@ -1457,8 +1459,9 @@ class Run {
         entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
       }
     }
-    for (const auto& r : resolutions_) {
-      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+    for (std::size_t n = 0; n < resolutions_.size(); ++n) {
+      const auto& r = resolutions_[n];
+      const std::string& iri = resolutionIris_[n];
       const auto make = [&] {
         Entity e;
         e.type = EntityType::Resolution;
@@ -1469,12 +1472,11 @@ class Run {
         return e;
       };
       for (const auto& span : r.mentions) {
-        Mention mention = view_.mention(span.first, span.second);
+        const std::size_t start = tokens_[span.first].start;
+        std::size_t end = tokens_[span.second].end;
         // "822 (1993)": the closing bracket belongs to the reference.
-        if (r.year && mention.end < view_.text().size() && view_.text()[mention.end] == ')') {
-          mention = {mention.start, mention.end + 1, view_.slice(mention.start, mention.end + 1)};
-        }
-        entities_.add(iri, make, std::move(mention));
+        if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
+        entities_.add(iri, make, {start, end, view_.slice(start, end)});
       }
       relations_.push_back({iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
                             {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
@@ -1514,6 +1516,7 @@ class Run {
   std::vector<std::size_t> covering_;
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
+  std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
