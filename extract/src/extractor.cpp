@@ -1502,7 +1502,8 @@ class Run {
   const Document& document_;
   TextView view_;
   std::string language_;
-  const std::vector<Token>& tokens_;
+  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
   std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
