@@ -784,9 +784,10 @@ class Run {
   // The posts of the whole text, once: findPosts and mainAttendees both read them.
   void findPostMentions() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
       PostMention p{i, postNameAt(i), std::nullopt};
       // A state adjective after the first word may sit inside a longer post.
-      if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
+      if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
         if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
       if (p.post.length) postMentions_.push_back(p);
