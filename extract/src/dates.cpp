@@ -9,6 +9,7 @@ namespace {
 // "19", "1er", "1st", "22nd" -> day number, or 0.
 int dayOf(const Token& token) {
   const std::string_view f = token.fold;
+  if (f.empty() || f[0] < '0' || f[0] > '9') return 0;  // most words: turned away before the count
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return 0;
