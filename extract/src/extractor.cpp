@@ -30,15 +30,17 @@ struct Hit {
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
-  // Adds a mention of the entity with this IRI; make() builds the entity (its IRI set by add)
-  // the first time only, as most entities are named more than once.
+  // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
+  // set by add) the first time only, as most entities are named more than once. It fills it in
+  // place: an entity has many strings to move.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
     // One look-up: the key is copied only when the entity is new.
     const auto [it, added] = byIri_.try_emplace(iri, list_.size());
     if (added) {
-      list_.push_back(make());
-      list_.back().iri = iri;
+      Entity& entity = list_.emplace_back();
+      make(entity);
+      entity.iri = iri;
     }
     auto& mentions = list_[it->second].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
@@ -1420,8 +1422,7 @@ class Run {
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
-      const auto make = [&] {
-        Entity e;
+      const auto make = [&](Entity& e) {
         e.type = h.type;
         if (h.type == EntityType::State) {
           const auto& s = g_.states[h.index];
@@ -1436,7 +1437,6 @@ class Run {
           e.label = p.name;
           e.keys.name = p.name;
         }
-        return e;
       };
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
@@ -1450,12 +1450,10 @@ class Run {
           full.year = documentYear_;
         }
         const std::string iso = full.iso();
-        const auto make = [&] {
-          Entity e;
+        const auto make = [&](Entity& e) {
           e.type = EntityType::Date;
           e.label = iso;
           e.keys.date = iso;
-          return e;
         };
         entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
       }
@@ -1463,14 +1461,12 @@ class Run {
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
       const std::string& iri = resolutionIris_[n];
-      const auto make = [&] {
-        Entity e;
+      const auto make = [&](Entity& e) {
         e.type = EntityType::Resolution;
         e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
         e.keys.issuer = r.issuer;
         e.keys.number = r.number;
         e.keys.year = r.year;
-        return e;
       };
       for (const auto& span : r.mentions) {
         const std::size_t start = tokens_[span.first].start;
@@ -1484,12 +1480,10 @@ class Run {
     }
     for (const auto& pm : personMentions_) {
       const auto& p = persons_[pm.person];
-      const auto make = [&] {
-        Entity e;
+      const auto make = [&](Entity& e) {
         e.type = EntityType::Person;
         e.label = p.name;
         e.keys.name = p.name;
-        return e;
       };
       entities_.add(p.iri, make, view_.mention(pm.first, pm.last));
     }
