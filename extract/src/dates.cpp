@@ -9,6 +9,7 @@ namespace {
 // "19", "1er", "1st", "22nd" -> day number, or 0.
 int dayOf(const Token& token) {
   const std::string_view f = token.fold;
+  if (f.empty() || f[0] < '0' || f[0] > '9') return 0;  // most words: turned away before the count
   std::size_t digits = 0;
   while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return 0;
@@ -53,13 +54,13 @@ class DateScanner {
   }
   int dayAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
+    // Most tokens are no day: the gap is read only before those that are.
+    const int day = dayOf(tokens_[i]);
+    if (!day) return 0;
     // Not a day inside a number or symbol ("8/44", "4,2").
-    for (char32_t c : view_.gapBefore(i)) {
-      if (c == '/' || c == ',' || c == '.') {
-        if (view_.gapBefore(i).size() == 1) return 0;
-      }
-    }
-    return dayOf(tokens_[i]);
+    const auto gap = view_.gapBefore(i);
+    if (gap.size() == 1 && (gap[0] == '/' || gap[0] == ',' || gap[0] == '.')) return 0;
+    return day;
   }
   int yearAt(std::size_t i) const { return i < tokens_.size() ? yearOf(tokens_[i]) : 0; }
   bool rangeGap(std::size_t i) const {
@@ -123,7 +124,8 @@ class DateScanner {
   }
 
   const TextView& view_;
-  const std::vector<Token>& tokens_;
+  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  const std::span<const Token> tokens_;
   const Gazetteer& g_;
 };
 

@@ -3,6 +3,7 @@
 #include "diplograph/extract/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <set>
@@ -29,15 +30,17 @@ struct Hit {
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
-  // Adds a mention of the entity with this IRI; make() builds the entity (its IRI set by add)
-  // the first time only, as most entities are named more than once.
+  // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
+  // set by add) the first time only, as most entities are named more than once. It fills it in
+  // place: an entity has many strings to move.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    auto it = byIri_.find(iri);
-    if (it == byIri_.end()) {
-      it = byIri_.emplace(iri, list_.size()).first;
-      list_.push_back(make());
-      list_.back().iri = iri;
+    // One look-up: the key is copied only when the entity is new.
+    const auto [it, added] = byIri_.try_emplace(iri, list_.size());
+    if (added) {
+      Entity& entity = list_.emplace_back();
+      make(entity);
+      entity.iri = iri;
     }
     auto& mentions = list_[it->second].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
@@ -73,6 +76,13 @@ struct PersonMention {
   std::size_t person = 0;
 };
 
+// A post named in the text ("Ministre des Affaires étrangères", "ministre ivoirien des ...").
+struct PostMention {
+  std::size_t token = 0;  // its first
+  PhraseIndex::Match post;  // length in tokens, adjective included; payload indexes posts
+  std::optional<Hit> demonym;  // the state adjective inside it, if any
+};
+
 struct MeetingDraft {
   std::string series;  // key from meetings.tsv
   std::string label;
@@ -97,6 +107,18 @@ struct KnownIris {
   std::vector<std::string> states;  // by index into the gazetteer's table
   std::vector<std::string> organizations;
   std::vector<std::string> places;
+};
+
+// Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
+// gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
+struct RuleWords {
+  explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
+    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"}) articles.set(vocabulary.add(article), true);
+    for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
+  }
+  WordSet articles;
+  WordId session;
+  WordSet summits;
 };
 
 std::string detectLanguage(const TextView& view, const Gazetteer& g) {
@@ -125,23 +147,18 @@ int ordinalOf(const Token& token) {
   return 0;
 }
 
-// A view, so each comparison checks the length first (std::string's compares contents first);
-// most words are longer than any article and are turned away at once.
-bool isArticle(std::string_view f) {
-  if (f.size() > 3) return false;
-  return f == "le" || f == "la" || f == "les" || f == "l" || f == "the" || f == "de" || f == "du" || f == "d" || f == "des" ||
-         f == "of";
-}
-
 class Run {
  public:
-  Run(const ExtractOptions& options, const Gazetteer& g, const KnownIris& iris, const Document& document)
-      : options_(options), g_(g), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
+  Run(const ExtractOptions& options, const Gazetteer& g, const RuleWords& words, const KnownIris& iris, const Document& document)
+      : options_(options), g_(g), words_(words), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
     view_.splitSentences(language_);
     cues_ = g.cues.longestEach(view_);
+    for (std::size_t i = 0; i < cues_.size(); ++i) {
+      if (cues_[i].length) cueStarts_[static_cast<std::size_t>(g.cueKind(cues_[i]))].push_back(i);
+    }
     postNames_ = g.postNames.longestEach(view_);
     const auto& text = view_.text();
     for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
@@ -168,6 +185,7 @@ class Run {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPersons();
     findPosts();
     buildMeetings();
@@ -238,12 +256,15 @@ class Run {
 
   // ---- gazetteer look-ups ----------------------------------------------------------------
   bool isParticle(const Token& token) const { return particles_[token.word]; }
+  bool isArticle(const Token& token) const { return words_.articles[token.word]; }
   // The rules ask about the same tokens many times: cues and posts are looked up once per token.
   Cue cueAt(std::size_t i, std::size_t* length = nullptr) const {
     if (length) *length = cues_[i].length;
     return g_.cueKind(cues_[i]);
   }
   const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
+  // The tokens where a cue of this kind starts, in text order, for rules that look for one kind.
+  const std::vector<std::size_t>& cueStarts(Cue kind) const { return cueStarts_[static_cast<std::size_t>(kind)]; }
 
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
@@ -259,9 +280,9 @@ class Run {
   }
 
   void findBackground() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Background || !atLineStart(i)) continue;
+    for (const std::size_t i : cueStarts(Cue::Background)) {
+      const std::size_t length = cues_[i].length;
+      if (!atLineStart(i)) continue;
       // A heading: the cue is followed by a stop, a bracket or the end of the line.
       const std::size_t next = i + length;
       bool heading = next >= tokens_.size();
@@ -289,8 +310,8 @@ class Run {
   bool insideProperName(std::size_t i) const {
     // "processus d'Alger", "Journée du Pakistan", "Accord de paix de Lomé".
     std::size_t k = i;
-    if (k == 0 || !isArticle(tokens_[k - 1].fold)) return false;
-    while (k > 0 && isArticle(tokens_[k - 1].fold)) --k;
+    if (k == 0 || !isArticle(tokens_[k - 1])) return false;
+    while (k > 0 && isArticle(tokens_[k - 1])) --k;
     for (std::size_t back = 0; back < 3 && k > back; ++back) {
       if (g_.isWord(Cue::NameHead, tokens_[k - 1 - back])) return back == 0 || tokens_[k - 1 - back].upper;
     }
@@ -315,9 +336,8 @@ class Run {
   // "the island of Bhasan Char", "le village d'Ogossagou": a capitalised name right after a word
   // for a kind of place is a place, even if no gazetteer knows it.
   void findNamedSites() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Site) continue;
+    for (const std::size_t i : cueStarts(Cue::Site)) {
+      const std::size_t length = cues_[i].length;
       const std::size_t first = skipArticles(i + length);
       std::size_t last = first;
       if (first >= tokens_.size() || !tokens_[first].upper || tokens_[first].allUpper || hitCovering(first)) continue;
@@ -390,6 +410,7 @@ class Run {
   // "Conseil de sécurité des Nations Unies" also names the UN.
   void addParents(const Hit& hit) {
     const auto& parents = g_.organizations[hit.index].parents;
+    if (parents.empty()) return;  // most bodies: no name inside theirs to look for
     for (std::size_t k = hit.first; k <= hit.last; ++k) {
       for (const auto& m : g_.organizationNames.allAt(view_, k)) {
         if (k + m.length - 1 > hit.last || m.payload == hit.index) continue;
@@ -503,21 +524,21 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::Honorific) continue;
+    std::size_t from = 0;  // the scan resumes after the last name read
+    for (const std::size_t i : cueStarts(Cue::Honorific)) {
+      if (i < from) continue;
       std::size_t k = skipHonorifics(i);
       if (k >= tokens_.size()) break;
       if (k > i) {
         const auto last = scanName(k);
         if (!last) {
-          i = k - 1;
+          from = k;
           continue;
         }
         // "Sheikh" is a title before a full name but part of a short one ("Sheikh Hasina").
         if (*last == k && (tokens_[k - 1].fold == "sheikh" || tokens_[k - 1].fold == "cheikh")) k = k - 1;
         addCandidate(k, *last);
-        i = *last;
+        from = *last + 1;
       }
     }
     // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
@@ -649,11 +670,7 @@ class Run {
 
   // Whether token k is the first word of the item on its line, after the bullet and articles
   // ("- Republic of Djibouti", "**Malaysia** —"), not a state inside an item's sentence.
-  bool opensItem(std::size_t lineStart, std::size_t k) const {
-    std::size_t first = k;
-    while (first > 0 && tokens_[first - 1].start >= lineStart) --first;
-    return skipArticles(first) == k;
-  }
+  bool opensItem(std::size_t lineStart, std::size_t k) const { return skipArticles(firstTokenFrom(lineStart)) == k; }
 
   // The line a list hangs from: the first line above it that is neither an item nor blank.
   std::optional<std::size_t> listIntro(std::size_t lineStart) const {
@@ -686,7 +703,7 @@ class Run {
   }
 
   std::size_t skipArticles(std::size_t k) const {
-    while (k < tokens_.size() && isArticle(tokens_[k].fold)) ++k;
+    while (k < tokens_.size() && isArticle(tokens_[k])) ++k;
     return k;
   }
 
@@ -766,23 +783,28 @@ class Run {
     return Hit{k, k, EntityType::State, *state};
   }
 
-  // The post at token i, also when a state adjective sits inside it ("ministre ivoirien des
-  // Affaires étrangères"); sets `demonym` to that adjective.
-  PhraseIndex::Match postAt(std::size_t i, std::optional<Hit>* demonym) const {
-    auto post = postNameAt(i);
-    const auto inside = demonymAt(i + 1);
-    // The post read without the adjective starts with token i's word.
-    if (inside && i + 2 < tokens_.size() && g_.postNames.anyStartingWith(tokens_[i].word)) {
-      const std::size_t from = tokens_[i + 2].start;
-      const std::size_t to = std::min(view_.text().size(), from + 120);
-      const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
-      const auto longer = g_.postNames.longestAt(rest, 0);
-      if (longer.length >= 2 && longer.length + 1 > post.length) {
-        *demonym = inside;
-        return {longer.length + 1, longer.payload};
+  // The posts of the whole text, once: findPosts and mainAttendees both read them.
+  void findPostMentions() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
+      PostMention p{i, postNameAt(i), std::nullopt};
+      // A state adjective after the first word may sit inside a longer post.
+      if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
+        if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
+      if (p.post.length) postMentions_.push_back(p);
     }
-    return post;
+  }
+
+  // The post at token i read without the state adjective after it ("ministre ivoirien des
+  // Affaires étrangères"), its length counting the adjective; length 0 if there is none.
+  PhraseIndex::Match postAroundAdjective(std::size_t i) const {
+    const std::size_t from = tokens_[i + 2].start;
+    const std::size_t to = std::min(view_.text().size(), from + 120);
+    const TextView rest(std::string(tokens_[i].display) + " " + view_.slice(from, to), &g_.vocabulary);
+    const auto longer = g_.postNames.longestAt(rest, 0);
+    if (longer.length < 2) return {};
+    return {longer.length + 1, longer.payload};
   }
 
   // How a post names the state or body it is accredited to: "Saudi Arabia", "the United
@@ -795,10 +817,8 @@ class Run {
   }
 
   void findPosts() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::optional<Hit> demonym;
-      const auto post = postAt(i, &demonym);
-      if (!post.length) continue;
+    findPostMentions();
+    for (const auto& [i, post, demonym] : postMentions_) {
       std::string english = g_.posts[post.payload];
       const std::size_t after = i + post.length;
       std::optional<Hit> of;
@@ -864,7 +884,7 @@ class Run {
       }
       // NAME, POST of X
       std::size_t before = of->first < i ? of->first : i;
-      while (before > 0 && isArticle(tokens_[before - 1].fold) && !view_.punctuatedBefore(before)) --before;
+      while (before > 0 && isArticle(tokens_[before - 1]) && !view_.punctuatedBefore(before)) --before;
       if (before > 0 && view_.gapBefore(before).find(U',') != std::u32string_view::npos) {
         if (const auto* pm = personEndingAt(before - 1)) addPost(pm->person, english, *of, pm->first, of->last);
       }
@@ -897,9 +917,7 @@ class Run {
   const std::set<std::size_t>& futureSentences() const {
     if (futureSentences_) return *futureSentences_;
     std::set<std::size_t> out;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (cueAt(i) == Cue::Future) out.insert(tokens_[i].sentence);
-    }
+    for (const std::size_t i : cueStarts(Cue::Future)) out.insert(tokens_[i].sentence);
     return futureSentences_.emplace(std::move(out));
   }
 
@@ -914,15 +932,15 @@ class Run {
     std::vector<MeetingDraft> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const auto m = g_.seriesNames.longestAt(view_, i);
-      const std::string_view fold = tokens_[i].fold;  // a view compares lengths first
+      const WordId word = tokens_[i].word;
       std::string series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
         last = i + m.length - 1;
-      } else if (fold == "session" && i > 0 && ordinalAt(i - 1)) {
+      } else if (word == words_.session && i > 0 && ordinalAt(i - 1)) {
         series = "session";
-      } else if ((fold == "summit" || fold == "sommet") && i > 0 && ordinalAt(i - 1)) {
+      } else if (words_.summits[word] && i > 0 && ordinalAt(i - 1)) {
         series = "summit";
       } else {
         continue;
@@ -1141,7 +1159,7 @@ class Run {
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
-          if (!isArticle(tokens_[k].fold) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
+          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
         }
         if (adjacent) isSidelines = true;
       }
@@ -1184,9 +1202,10 @@ class Run {
     mainChair(m);
     mainAttendees(m);
     std::unordered_set<std::string> cited;
-    for (const auto& r : resolutions_) {
+    for (std::size_t n = 0; n < resolutions_.size(); ++n) {
+      const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
-      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
+      const std::string& iri = resolutionIris_[n];
       if (!cited.insert(iri).second) continue;
       m.cites.push_back(iri);
       for (const auto& span : r.mentions) {
@@ -1221,15 +1240,15 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        std::string text;
+        std::u32string text;  // made UTF-8 once, not a character at a time
         for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
           if (c == '\n' || c == '\t' || c == ' ') {
             if (!text.empty() && text.back() != ' ') text += ' ';
           } else if (c != '*') {
-            text += toUtf8(std::u32string(1, c));
+            text += c;
           }
         }
-        base = text;
+        base = toUtf8(text);
         break;
       }
     }
@@ -1283,9 +1302,8 @@ class Run {
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
   std::vector<bool> membershipTokens() const {
     std::vector<bool> out(tokens_.size());
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      std::size_t length = 0;
-      if (cueAt(i, &length) != Cue::MembersOf) continue;
+    for (const std::size_t i : cueStarts(Cue::MembersOf)) {
+      const std::size_t length = cues_[i].length;
       bool bracket = false;
       for (std::size_t k = i + length; k < tokens_.size() && tokens_[k].sentence == tokens_[i].sentence; ++k) {
         const auto gap = view_.gapBefore(k);
@@ -1326,13 +1344,10 @@ class Run {
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
     // Affaires étrangères du Mali") take part; other states there are only its topic.
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    for (const auto& [i, post, demonym] : postMentions_) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
       if (!speakSentences[s] || absentSentences[s]) continue;
-      std::optional<Hit> demonym;
-      const auto post = postAt(i, &demonym);
-      if (!post.length) continue;
       if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
         for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
@@ -1364,11 +1379,15 @@ class Run {
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
-    std::set<std::size_t> itemLines;
+    // Hits are in text order: a line's first state is one whose line differs from the last state's.
+    std::optional<std::size_t> lastLine;
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
       const std::size_t line = lineStartOf(h.first);
-      if (!itemLines.insert(line).second || !listItem(line) || !opensItem(line, h.first)) continue;
+      if (line == lastLine) continue;
+      lastLine = line;
+      // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
+      if (!opensItem(line, h.first) || !listItem(line)) continue;
       if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
         attendees_.emplace_back(h.first, h.index);
     }
@@ -1403,8 +1422,7 @@ class Run {
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
-      const auto make = [&] {
-        Entity e;
+      const auto make = [&](Entity& e) {
         e.type = h.type;
         if (h.type == EntityType::State) {
           const auto& s = g_.states[h.index];
@@ -1419,7 +1437,6 @@ class Run {
           e.label = p.name;
           e.keys.name = p.name;
         }
-        return e;
       };
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
@@ -1433,46 +1450,40 @@ class Run {
           full.year = documentYear_;
         }
         const std::string iso = full.iso();
-        const auto make = [&] {
-          Entity e;
+        const auto make = [&](Entity& e) {
           e.type = EntityType::Date;
           e.label = iso;
           e.keys.date = iso;
-          return e;
         };
         entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
       }
     }
-    for (const auto& r : resolutions_) {
-      const std::string iri = resolutionIri(options_.baseIri, r.issuer, r.number, r.year);
-      const auto make = [&] {
-        Entity e;
+    for (std::size_t n = 0; n < resolutions_.size(); ++n) {
+      const auto& r = resolutions_[n];
+      const std::string& iri = resolutionIris_[n];
+      const auto make = [&](Entity& e) {
         e.type = EntityType::Resolution;
         e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
         e.keys.issuer = r.issuer;
         e.keys.number = r.number;
         e.keys.year = r.year;
-        return e;
       };
       for (const auto& span : r.mentions) {
-        Mention mention = view_.mention(span.first, span.second);
+        const std::size_t start = tokens_[span.first].start;
+        std::size_t end = tokens_[span.second].end;
         // "822 (1993)": the closing bracket belongs to the reference.
-        if (r.year && mention.end < view_.text().size() && view_.text()[mention.end] == ')') {
-          mention = {mention.start, mention.end + 1, view_.slice(mention.start, mention.end + 1)};
-        }
-        entities_.add(iri, make, std::move(mention));
+        if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
+        entities_.add(iri, make, {start, end, view_.slice(start, end)});
       }
       relations_.push_back({iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
                             {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
     }
     for (const auto& pm : personMentions_) {
       const auto& p = persons_[pm.person];
-      const auto make = [&] {
-        Entity e;
+      const auto make = [&](Entity& e) {
         e.type = EntityType::Person;
         e.label = p.name;
         e.keys.name = p.name;
-        return e;
       };
       entities_.add(p.iri, make, view_.mention(pm.first, pm.last));
     }
@@ -1480,14 +1491,18 @@ class Run {
 
   const ExtractOptions& options_;
   const Gazetteer& g_;
+  const RuleWords& words_;
   const KnownIris& iris_;
   const WordSet& particles_;  // asked of most capitalised words
   const Document& document_;
   TextView view_;
   std::string language_;
-  const std::vector<Token>& tokens_;
+  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
+  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
+  std::vector<PostMention> postMentions_;  // in text order
   std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 
@@ -1497,6 +1512,7 @@ class Run {
   std::vector<std::size_t> covering_;
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
+  std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
@@ -1518,9 +1534,11 @@ class Run {
 }  // namespace
 
 struct Extractor::Impl {
-  explicit Impl(ExtractOptions o) : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), iris(options.baseIri, gazetteer) {}
+  explicit Impl(ExtractOptions o)
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary), iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
+  RuleWords words;  // after the gazetteer, whose vocabulary it adds to
   KnownIris iris;
 };
 
@@ -1530,7 +1548,7 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 Extraction Extractor::extract(const Document& document) const {
-  return Run(impl_->options, impl_->gazetteer, impl_->iris, document).run();
+  return Run(impl_->options, impl_->gazetteer, impl_->words, impl_->iris, document).run();
 }
 
 }  // namespace diplograph::extract

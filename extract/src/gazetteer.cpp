@@ -85,7 +85,8 @@ std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
 
 template <typename Found>
 void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
-  const auto& tokens = view.tokens();
+  // A span, whose size() is stored: a vector of 56-byte tokens divides for it at every step.
+  const std::span<const Token> tokens = view.tokens();
   const WordId first = tokens[i].word;
   std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
   for (std::size_t length = 1; node != kNoNode; ++length) {
@@ -116,9 +117,11 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
-  std::vector<Match> out;
-  out.reserve(view.tokens().size());
-  for (std::size_t i = 0; i < view.tokens().size(); ++i) out.push_back(longestAt(view, i));
+  const std::span<const Token> tokens = view.tokens();
+  std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (anyStartingWith(tokens[i].word)) out[i] = longestFrom(view, i);
+  }
   return out;
 }
 
