@@ -146,6 +146,26 @@ TEST(Offsets, CountCodePointsNotBytes) {
   EXPECT_EQ(keys(x, EntityType::State), (std::set<std::string>{"TUR", "SEN"}));
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> sentenceSpans(const Extraction& x) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& s : x.sentences) out.emplace_back(s.start, s.end);
+  return out;
+}
+
+// Hard-wrapped lines (LF or CRLF) do not end a sentence; a blank line, a list item and a page
+// break do. The same text with a character beyond U+FFFF in place of a plain letter (one code
+// point either way) splits at the same offsets: the sentence breaker works in UTF-16, where
+// that character takes two units.
+TEST(Sentences, LineBreaksAndCharactersBeyondTheBasicPlane) {
+  const std::string plain =
+      "The X Group met in Jeddah\r\non 3 May 2019. It was\nchaired by Mali.\n\nA new one\n- Pakistan\fThe end";
+  std::string astral = plain;
+  astral.replace(astral.find('X'), 1, "\U0001D417");  // MATHEMATICAL BOLD CAPITAL X
+  const std::vector<std::pair<std::size_t, std::size_t>> expected = {{0, 41}, {42, 65}, {67, 76}, {77, 87}, {88, 95}};
+  EXPECT_EQ(sentenceSpans(run(plain)), expected);
+  EXPECT_EQ(sentenceSpans(run(astral)), expected);
+}
+
 // Every mention's text is exactly its code-point slice, in every corpus document.
 TEST(Offsets, MentionsAreExactSlicesOnTheCorpus) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(DIPLOGRAPH_CORPUS)) {
