@@ -347,29 +347,29 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
     std::uint64_t hash = Vocabulary::kHashStart;
     unsigned seen = 0;
     const bool upper = c < 0x80 ? (kAsciiClasses[c] & kUpper) != 0 : factsOf(c, latin).upperOrTitle;
-    for (;; c = t[i]) {
-      if (c < 0x80) {
-        const std::uint8_t classes = kAsciiClasses[c];
-        if (classes & kWord) {
-          const char folded = static_cast<char>(c | 0x20);  // lower-cases a letter, keeps a digit
-          *display++ = static_cast<char>(c);
-          *fold++ = folded;
-          hash = Vocabulary::step(hash, folded);
-          seen |= classes;
-          ++i;
+    for (;;) {
+      // ASCII letters and digits, most of every word, in a loop of their own.
+      for (std::uint8_t classes = 0; c < 0x80 && ((classes = kAsciiClasses[c]) & kWord); c = t[++i]) {
+        const char folded = static_cast<char>(c | 0x20);  // lower-cases a letter, keeps a digit
+        *display++ = static_cast<char>(c);
+        *fold++ = folded;
+        hash = Vocabulary::step(hash, folded);
+        seen |= classes;
+      }
+      if (c >= 0x80) {
+        if (const LetterFacts letter = factsOf(c, latin); letter.word) {
+          const char* const from = fold;
+          fold = putUtf8(fold, letter.fold);
+          for (const char* b = from; b < fold; ++b) hash = Vocabulary::step(hash, *b);
+          display = putUtf8(display, c);
+          seen |= (letter.lower ? kLower : 0) | (letter.digit ? 0 : kNonDigit);
+          c = t[++i];
           continue;
         }
-      } else if (const LetterFacts letter = factsOf(c, latin); letter.word) {
-        const char* const from = fold;
-        fold = putUtf8(fold, letter.fold);
-        for (const char* b = from; b < fold; ++b) hash = Vocabulary::step(hash, *b);
-        display = putUtf8(display, c);
-        seen |= (letter.lower ? kLower : 0) | (letter.digit ? 0 : kNonDigit);
-        ++i;
-        continue;
       }
       if (const std::size_t after = i < size ? hyphenationEnd(text(), i) : 0) {
         i = after;
+        c = t[i];
         continue;
       }
       break;
