@@ -738,7 +738,7 @@ class Run {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
     if (!postsHeld_.insert(subject + '\t' + post + '\t' + object).second) return;
-    relations_.push_back({subject, "holdsPost", post, object, {tokens_[evidenceFirst].start, tokens_[evidenceLast].end}});
+    addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
 
@@ -1210,7 +1210,7 @@ class Run {
       m.cites.push_back(iri);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
-          relations_.push_back({m.iri, "cites", iri, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+          addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
           break;
         }
       }
@@ -1295,7 +1295,7 @@ class Run {
     if (!who) return;
     m.chair = persons_[*who].iri;
     const auto& span = persons_[*who].firstSpan;
-    relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+    addRelation(m.iri, "chair", *m.chair, std::nullopt, span.first, span.second);
   }
 
   // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
@@ -1414,11 +1414,23 @@ class Run {
       m.attendees.push_back(iri);
       const Hit* h = hitStartingAt(token);
       const std::size_t last = h ? h->last : token;
-      relations_.push_back({m.iri, "attendee", iri, std::nullopt, {tokens_[token].start, tokens_[last].end}});
+      addRelation(m.iri, "attendee", iri, std::nullopt, token, last);
     }
   }
 
   // ---- assembling entities ---------------------------------------------------------------
+  // A relation whose evidence runs from token `first` to token `last`, filled in where it is
+  // stored rather than built and moved in (it holds four strings).
+  void addRelation(const std::string& subject, std::string_view predicate, std::string object, std::optional<std::string> of,
+                   std::size_t first, std::size_t last) {
+    Relation& relation = relations_.emplace_back();
+    relation.subject = subject;
+    relation.predicate = predicate;
+    relation.object = std::move(object);
+    relation.of = std::move(of);
+    relation.evidence = {tokens_[first].start, tokens_[last].end};
+  }
+
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
@@ -1475,8 +1487,8 @@ class Run {
         if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
         entities_.add(iri, make, {start, end, view_.slice(start, end)});
       }
-      relations_.push_back({iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
-                            {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
+      addRelation(iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt, r.mentions.front().first,
+                  r.mentions.front().second);
     }
     for (const auto& pm : personMentions_) {
       const auto& p = persons_[pm.person];
