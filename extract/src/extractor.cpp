@@ -176,7 +176,6 @@ class Run {
     x.sentences = view_.sentences();
     findBackground();
     findNames();
-    indexHits();
     findNamedSites();
     indexHits();
     dates_ = findDates(view_, g_);
@@ -336,6 +335,8 @@ class Run {
   // "the island of Bhasan Char", "le village d'Ogossagou": a capitalised name right after a word
   // for a kind of place is a place, even if no gazetteer knows it.
   void findNamedSites() {
+    // hitCovering below reads the index of the hits found so far; most documents have no site cue.
+    if (!cueStarts(Cue::Site).empty()) indexHits();
     for (const std::size_t i : cueStarts(Cue::Site)) {
       const std::size_t length = cues_[i].length;
       const std::size_t first = skipArticles(i + length);
