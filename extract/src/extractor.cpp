@@ -1216,7 +1216,7 @@ class Run {
         }
       }
     }
-    meetings_.push_back(m);
+    meetings_.push_back(std::move(m));
     for (const auto& d : referenced) {
       Meeting r;
       r.role = MeetingRole::Referenced;
@@ -1225,8 +1225,8 @@ class Run {
       if (d.end && d.end->year) r.endDate = d.end->iso();
       if (d.place) r.place = placeIriOf(*d.place);
       r.iri = meetingIriOf(d);
-      if (r.iri == m.iri) continue;
-      meetings_.push_back(r);
+      if (r.iri == meetings_.front().iri) continue;  // the main meeting
+      meetings_.push_back(std::move(r));
     }
   }
 
