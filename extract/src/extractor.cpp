@@ -304,6 +304,11 @@ class Run {
     }
   }
   bool inBackground(std::size_t token) const { return tokens_[token].start >= backgroundFrom_; }
+  // cueStarts(kind) up to the background section.
+  std::span<const std::size_t> cueStartsBeforeBackground(Cue kind) const {
+    const auto& starts = cueStarts(kind);
+    return {starts.begin(), std::find_if(starts.begin(), starts.end(), [&](std::size_t i) { return inBackground(i); })};
+  }
 
   // ---- states, organizations, places -----------------------------------------------------
   bool insideProperName(std::size_t i) const {
@@ -1322,25 +1327,24 @@ class Run {
     std::vector<bool> attendSentences(view_.sentences().size() + 1);
     std::vector<bool> speakSentences(attendSentences.size());
     std::vector<bool> absentSentences(attendSentences.size());
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (inBackground(i)) break;
-      std::size_t length = 0;
-      const auto kind = cueAt(i, &length);
-      if (!length) continue;
-      if (kind == Cue::Attend) attendSentences[tokens_[i].sentence] = true;
-      if (kind == Cue::Speak) speakSentences[tokens_[i].sentence] = true;
-      if (kind == Cue::Absent || kind == Cue::Future) absentSentences[tokens_[i].sentence] = true;
-      const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
-      if (kind == Cue::SpeakFor || kind == Cue::StateAfter || (kind == Cue::SpeakForStart && sentenceStart)) {
-        if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
+    // Cues by kind: the order attendees are found in does not matter, they are sorted below.
+    for (const Cue kind : {Cue::Attend, Cue::Speak, Cue::Absent, Cue::Future}) {
+      auto& sentences = kind == Cue::Attend ? attendSentences : kind == Cue::Speak ? speakSentences : absentSentences;
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence] = true;
+    }
+    for (const Cue kind : {Cue::SpeakFor, Cue::StateAfter, Cue::SpeakForStart}) {
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) {
+        const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
+        if (kind == Cue::SpeakForStart && !sentenceStart) continue;
+        if (const Hit* h = hitStartingAt(skipArticles(i + cues_[i].length)); h && h->type == EntityType::State)
           attendees_.emplace_back(h->first, h->index);
       }
-      if (kind == Cue::StateBefore) {
-        // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
-        for (const auto& h : hits_) {
-          if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
-            attendees_.emplace_back(h.first, h.index);
-        }
+    }
+    // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
+    for (const std::size_t i : cueStartsBeforeBackground(Cue::StateBefore)) {
+      for (const auto& h : hits_) {
+        if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
+          attendees_.emplace_back(h.first, h.index);
       }
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
