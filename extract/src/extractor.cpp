@@ -185,6 +185,7 @@ class Run {
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
+    findPostMentions();
     findPersons();
     findPosts();
     buildMeetings();
@@ -547,8 +548,10 @@ class Run {
         from = *last + 1;
       }
     }
-    // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan": the
+    // posts as named, without a state adjective inside.
+    for (const auto& mention : postMentions_) {
+      const std::size_t i = mention.token;
       const auto post = postNameAt(i);
       if (!post.length) continue;
       std::size_t k = i + post.length;
@@ -789,7 +792,7 @@ class Run {
     return Hit{k, k, EntityType::State, *state};
   }
 
-  // The posts of the whole text, once: findPosts and mainAttendees both read them.
+  // The posts of the whole text, once: findPersons, findPosts and mainAttendees all read them.
   void findPostMentions() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
@@ -823,7 +826,6 @@ class Run {
   }
 
   void findPosts() {
-    findPostMentions();
     for (const auto& [i, post, demonym] : postMentions_) {
       std::string english = g_.posts[post.payload];
       const std::size_t after = i + post.length;
