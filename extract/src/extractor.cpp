@@ -187,6 +187,10 @@ class Run {
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPostMentions();
     findPersons();
+    // Room for every relation, so that none is moved as they are added: a post held per post
+    // named, an attendee per state named (by name or by a post's adjective), a citation and an
+    // adoption per resolution, a chair.
+    relations_.reserve(2 * postMentions_.size() + hits_.size() + 2 * resolutions_.size() + 1);
     findPosts();
     buildMeetings();
     addEntities();
