@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -113,7 +114,8 @@ struct KnownIris {
 // gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
 struct RuleWords {
   explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
-    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"}) articles.set(vocabulary.add(article), true);
+    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"})
+      articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
   }
   WordSet articles;
@@ -1520,7 +1522,8 @@ class Run {
   const Document& document_;
   TextView view_;
   std::string language_;
-  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token, at
+  // every loop test.
   const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
   std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
@@ -1558,7 +1561,8 @@ class Run {
 
 struct Extractor::Impl {
   explicit Impl(ExtractOptions o)
-      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary), iris(options.baseIri, gazetteer) {}
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary),
+        iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
   RuleWords words;  // after the gazetteer, whose vocabulary it adds to
