@@ -20,6 +20,10 @@
 namespace diplograph::extract {
 namespace {
 
+// A flag per token, sentence or state: a byte each, as the bits of std::vector<bool> cost more
+// to read and write in rules that ask every token.
+using Flags = std::vector<char>;
+
 // A recognised name in the token stream.
 struct Hit {
   std::size_t first = 0;  // tokens, inclusive
@@ -620,7 +624,7 @@ class Run {
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
     // Tokens already in a person mention are marked once, so this stays linear in the text.
-    std::vector<bool> inMention(tokens_.size(), false);
+    Flags inMention(tokens_.size(), false);
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
@@ -703,7 +707,7 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const std::vector<bool>& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const Flags& attendSentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
@@ -1314,8 +1318,8 @@ class Run {
 
   // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  std::vector<bool> membershipTokens() const {
-    std::vector<bool> out(tokens_.size());
+  Flags membershipTokens() const {
+    Flags out(tokens_.size());
     for (const std::size_t i : cueStarts(Cue::MembersOf)) {
       const std::size_t length = cues_[i].length;
       bool bracket = false;
@@ -1332,9 +1336,9 @@ class Run {
 
   void mainAttendees(Meeting& m) {
     // By sentence index.
-    std::vector<bool> attendSentences(view_.sentences().size() + 1);
-    std::vector<bool> speakSentences(attendSentences.size());
-    std::vector<bool> absentSentences(attendSentences.size());
+    Flags attendSentences(view_.sentences().size() + 1);
+    Flags speakSentences(attendSentences.size());
+    Flags absentSentences(attendSentences.size());
     // Cues by kind: the order attendees are found in does not matter, they are sorted below.
     for (const Cue kind : {Cue::Attend, Cue::Speak, Cue::Absent, Cue::Future}) {
       auto& sentences = kind == Cue::Attend ? attendSentences : kind == Cue::Speak ? speakSentences : absentSentences;
@@ -1366,9 +1370,9 @@ class Run {
         for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
       }
     }
-    const std::vector<bool> members = membershipTokens();
+    const Flags members = membershipTokens();
     // Tokens saying something about another meeting, and by sentence where the first such text starts.
-    std::vector<bool> aboutOther(tokens_.size());
+    Flags aboutOther(tokens_.size());
     std::vector<std::size_t> otherFrom(view_.sentences().size() + 1, tokens_.size());
     for (const auto& [first, last] : referencedSpans_) {
       for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
@@ -1419,7 +1423,7 @@ class Run {
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    std::vector<bool> seen(g_.states.size());
+    Flags seen(g_.states.size());
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
       seen[state] = true;
