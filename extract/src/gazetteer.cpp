@@ -98,7 +98,7 @@ void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) co
       if (sameCase) found(length, ending);
     }
     const std::size_t k = i + length;
-    if (k >= tokens.size()) return;
+    if (k >= tokens.size() || nodes_[node].next.empty()) return;  // no phrase goes on from here
     node = nextNode(node, tokens[k].word);
     if (node == kNoNode) return;
     // A phrase does not run across a table cell, a page or a bracket.
