@@ -1258,15 +1258,17 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        std::u32string text;  // made UTF-8 once, not a character at a time
-        for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
+        // Made UTF-8 at once, then cleaned byte by byte: the characters dropped or collapsed are
+        // ASCII, which no other character's UTF-8 bytes contain.
+        std::string text;
+        for (const char c : view_.slice(tokens_[d.first].start, tokens_[h.last].end)) {
           if (c == '\n' || c == '\t' || c == ' ') {
             if (!text.empty() && text.back() != ' ') text += ' ';
           } else if (c != '*') {
             text += c;
           }
         }
-        base = toUtf8(text);
+        base = std::move(text);
         break;
       }
     }
