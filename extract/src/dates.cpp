@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <span>
 #include <string>
 #include <utility>
 
@@ -124,7 +125,8 @@ class DateScanner {
   }
 
   const TextView& view_;
-  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token, at
+  // every loop test.
   const std::span<const Token> tokens_;
   const Gazetteer& g_;
 };

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +19,10 @@
 
 namespace diplograph::extract {
 namespace {
+
+// A flag per token, sentence or state: a byte each, as the bits of std::vector<bool> cost more
+// to read and write in rules that ask every token.
+using Flags = std::vector<char>;
 
 // A recognised name in the token stream.
 struct Hit {
@@ -113,7 +118,8 @@ struct KnownIris {
 // gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
 struct RuleWords {
   explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
-    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"}) articles.set(vocabulary.add(article), true);
+    for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"})
+      articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
   }
   WordSet articles;
@@ -176,7 +182,6 @@ class Run {
     x.sentences = view_.sentences();
     findBackground();
     findNames();
-    indexHits();
     findNamedSites();
     indexHits();
     dates_ = findDates(view_, g_);
@@ -186,7 +191,12 @@ class Run {
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
+    findPostMentions();
     findPersons();
+    // Room for every relation, so that none is moved as they are added: a post held per post
+    // named, an attendee per state named (by name or by a post's adjective), a citation and an
+    // adoption per resolution, a chair.
+    relations_.reserve(2 * postMentions_.size() + hits_.size() + 2 * resolutions_.size() + 1);
     findPosts();
     buildMeetings();
     addEntities();
@@ -305,6 +315,11 @@ class Run {
     }
   }
   bool inBackground(std::size_t token) const { return tokens_[token].start >= backgroundFrom_; }
+  // cueStarts(kind) up to the background section.
+  std::span<const std::size_t> cueStartsBeforeBackground(Cue kind) const {
+    const auto& starts = cueStarts(kind);
+    return {starts.begin(), std::find_if(starts.begin(), starts.end(), [&](std::size_t i) { return inBackground(i); })};
+  }
 
   // ---- states, organizations, places -----------------------------------------------------
   bool insideProperName(std::size_t i) const {
@@ -336,6 +351,8 @@ class Run {
   // "the island of Bhasan Char", "le village d'Ogossagou": a capitalised name right after a word
   // for a kind of place is a place, even if no gazetteer knows it.
   void findNamedSites() {
+    // hitCovering below reads the index of the hits found so far; most documents have no site cue.
+    if (!cueStarts(Cue::Site).empty()) indexHits();
     for (const std::size_t i : cueStarts(Cue::Site)) {
       const std::size_t length = cues_[i].length;
       const std::size_t first = skipArticles(i + length);
@@ -541,8 +558,10 @@ class Run {
         from = *last + 1;
       }
     }
-    // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan".
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    // "le Premier ministre du Pakistan, Imran Khan," and "President Recep Tayyip Erdoğan": the
+    // posts as named, without a state adjective inside.
+    for (const auto& mention : postMentions_) {
+      const std::size_t i = mention.token;
       const auto post = postNameAt(i);
       if (!post.length) continue;
       std::size_t k = i + post.length;
@@ -605,7 +624,7 @@ class Run {
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
     // Tokens already in a person mention are marked once, so this stays linear in the text.
-    std::vector<bool> inMention(tokens_.size(), false);
+    Flags inMention(tokens_.size(), false);
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
@@ -688,7 +707,7 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const std::vector<bool>& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const Flags& attendSentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
@@ -738,7 +757,7 @@ class Run {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
     if (!postsHeld_.insert(subject + '\t' + post + '\t' + object).second) return;
-    relations_.push_back({subject, "holdsPost", post, object, {tokens_[evidenceFirst].start, tokens_[evidenceLast].end}});
+    addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
 
@@ -783,7 +802,7 @@ class Run {
     return Hit{k, k, EntityType::State, *state};
   }
 
-  // The posts of the whole text, once: findPosts and mainAttendees both read them.
+  // The posts of the whole text, once: findPersons, findPosts and mainAttendees all read them.
   void findPostMentions() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
@@ -817,7 +836,6 @@ class Run {
   }
 
   void findPosts() {
-    findPostMentions();
     for (const auto& [i, post, demonym] : postMentions_) {
       std::string english = g_.posts[post.payload];
       const std::size_t after = i + post.length;
@@ -1210,12 +1228,12 @@ class Run {
       m.cites.push_back(iri);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
-          relations_.push_back({m.iri, "cites", iri, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+          addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
           break;
         }
       }
     }
-    meetings_.push_back(m);
+    meetings_.push_back(std::move(m));
     for (const auto& d : referenced) {
       Meeting r;
       r.role = MeetingRole::Referenced;
@@ -1224,8 +1242,8 @@ class Run {
       if (d.end && d.end->year) r.endDate = d.end->iso();
       if (d.place) r.place = placeIriOf(*d.place);
       r.iri = meetingIriOf(d);
-      if (r.iri == m.iri) continue;
-      meetings_.push_back(r);
+      if (r.iri == meetings_.front().iri) continue;  // the main meeting
+      meetings_.push_back(std::move(r));
     }
   }
 
@@ -1240,15 +1258,17 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        std::u32string text;  // made UTF-8 once, not a character at a time
-        for (char32_t c : std::u32string_view(view_.text()).substr(tokens_[d.first].start, tokens_[h.last].end - tokens_[d.first].start)) {
+        // Made UTF-8 at once, then cleaned byte by byte: the characters dropped or collapsed are
+        // ASCII, which no other character's UTF-8 bytes contain.
+        std::string text;
+        for (const char c : view_.slice(tokens_[d.first].start, tokens_[h.last].end)) {
           if (c == '\n' || c == '\t' || c == ' ') {
             if (!text.empty() && text.back() != ' ') text += ' ';
           } else if (c != '*') {
             text += c;
           }
         }
-        base = toUtf8(text);
+        base = std::move(text);
         break;
       }
     }
@@ -1295,13 +1315,13 @@ class Run {
     if (!who) return;
     m.chair = persons_[*who].iri;
     const auto& span = persons_[*who].firstSpan;
-    relations_.push_back({m.iri, "chair", *m.chair, std::nullopt, {tokens_[span.first].start, tokens_[span.second].end}});
+    addRelation(m.iri, "chair", *m.chair, std::nullopt, span.first, span.second);
   }
 
   // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
   // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  std::vector<bool> membershipTokens() const {
-    std::vector<bool> out(tokens_.size());
+  Flags membershipTokens() const {
+    Flags out(tokens_.size());
     for (const std::size_t i : cueStarts(Cue::MembersOf)) {
       const std::size_t length = cues_[i].length;
       bool bracket = false;
@@ -1318,28 +1338,27 @@ class Run {
 
   void mainAttendees(Meeting& m) {
     // By sentence index.
-    std::vector<bool> attendSentences(view_.sentences().size() + 1);
-    std::vector<bool> speakSentences(attendSentences.size());
-    std::vector<bool> absentSentences(attendSentences.size());
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (inBackground(i)) break;
-      std::size_t length = 0;
-      const auto kind = cueAt(i, &length);
-      if (!length) continue;
-      if (kind == Cue::Attend) attendSentences[tokens_[i].sentence] = true;
-      if (kind == Cue::Speak) speakSentences[tokens_[i].sentence] = true;
-      if (kind == Cue::Absent || kind == Cue::Future) absentSentences[tokens_[i].sentence] = true;
-      const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
-      if (kind == Cue::SpeakFor || kind == Cue::StateAfter || (kind == Cue::SpeakForStart && sentenceStart)) {
-        if (const Hit* h = hitStartingAt(skipArticles(i + length)); h && h->type == EntityType::State)
+    Flags attendSentences(view_.sentences().size() + 1);
+    Flags speakSentences(attendSentences.size());
+    Flags absentSentences(attendSentences.size());
+    // Cues by kind: the order attendees are found in does not matter, they are sorted below.
+    for (const Cue kind : {Cue::Attend, Cue::Speak, Cue::Absent, Cue::Future}) {
+      auto& sentences = kind == Cue::Attend ? attendSentences : kind == Cue::Speak ? speakSentences : absentSentences;
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence] = true;
+    }
+    for (const Cue kind : {Cue::SpeakFor, Cue::StateAfter, Cue::SpeakForStart}) {
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) {
+        const bool sentenceStart = i == 0 || tokens_[i - 1].sentence != tokens_[i].sentence;
+        if (kind == Cue::SpeakForStart && !sentenceStart) continue;
+        if (const Hit* h = hitStartingAt(skipArticles(i + cues_[i].length)); h && h->type == EntityType::State)
           attendees_.emplace_back(h->first, h->index);
       }
-      if (kind == Cue::StateBefore) {
-        // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
-        for (const auto& h : hits_) {
-          if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
-            attendees_.emplace_back(h.first, h.index);
-        }
+    }
+    // The state that is the subject: "Turkey takes over the chairmanship", "Iran objected".
+    for (const std::size_t i : cueStartsBeforeBackground(Cue::StateBefore)) {
+      for (const auto& h : hits_) {
+        if (h.type == EntityType::State && h.last < i && h.last + 3 >= i && tokens_[h.first].sentence == tokens_[i].sentence)
+          attendees_.emplace_back(h.first, h.index);
       }
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
@@ -1353,9 +1372,9 @@ class Run {
         for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
       }
     }
-    const std::vector<bool> members = membershipTokens();
+    const Flags members = membershipTokens();
     // Tokens saying something about another meeting, and by sentence where the first such text starts.
-    std::vector<bool> aboutOther(tokens_.size());
+    Flags aboutOther(tokens_.size());
     std::vector<std::size_t> otherFrom(view_.sentences().size() + 1, tokens_.size());
     for (const auto& [first, last] : referencedSpans_) {
       for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
@@ -1406,7 +1425,7 @@ class Run {
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    std::vector<bool> seen(g_.states.size());
+    Flags seen(g_.states.size());
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
       seen[state] = true;
@@ -1414,11 +1433,23 @@ class Run {
       m.attendees.push_back(iri);
       const Hit* h = hitStartingAt(token);
       const std::size_t last = h ? h->last : token;
-      relations_.push_back({m.iri, "attendee", iri, std::nullopt, {tokens_[token].start, tokens_[last].end}});
+      addRelation(m.iri, "attendee", iri, std::nullopt, token, last);
     }
   }
 
   // ---- assembling entities ---------------------------------------------------------------
+  // A relation whose evidence runs from token `first` to token `last`, filled in where it is
+  // stored rather than built and moved in (it holds four strings).
+  void addRelation(const std::string& subject, std::string_view predicate, std::string object, std::optional<std::string> of,
+                   std::size_t first, std::size_t last) {
+    Relation& relation = relations_.emplace_back();
+    relation.subject = subject;
+    relation.predicate = predicate;
+    relation.object = std::move(object);
+    relation.of = std::move(of);
+    relation.evidence = {tokens_[first].start, tokens_[last].end};
+  }
+
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
@@ -1475,8 +1506,8 @@ class Run {
         if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
         entities_.add(iri, make, {start, end, view_.slice(start, end)});
       }
-      relations_.push_back({iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt,
-                            {tokens_[r.mentions.front().first].start, tokens_[r.mentions.front().second].end}});
+      addRelation(iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt, r.mentions.front().first,
+                  r.mentions.front().second);
     }
     for (const auto& pm : personMentions_) {
       const auto& p = persons_[pm.person];
@@ -1497,7 +1528,8 @@ class Run {
   const Document& document_;
   TextView view_;
   std::string language_;
-  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token, at
+  // every loop test.
   const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
   std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
@@ -1535,7 +1567,8 @@ class Run {
 
 struct Extractor::Impl {
   explicit Impl(ExtractOptions o)
-      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary), iris(options.baseIri, gazetteer) {}
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary),
+        iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
   RuleWords words;  // after the gazetteer, whose vocabulary it adds to

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <span>
 
 #include "diplograph/extract/error.h"
 
@@ -85,7 +86,7 @@ std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
 
 template <typename Found>
 void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
-  // A span, whose size() is stored: a vector of 56-byte tokens divides for it at every step.
+  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
   const WordId first = tokens[i].word;
   std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
@@ -97,7 +98,7 @@ void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) co
       if (sameCase) found(length, ending);
     }
     const std::size_t k = i + length;
-    if (k >= tokens.size()) return;
+    if (k >= tokens.size() || nodes_[node].next.empty()) return;  // no phrase goes on from here
     node = nextNode(node, tokens[k].word);
     if (node == kNoNode) return;
     // A phrase does not run across a table cell, a page or a bracket.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -71,10 +72,12 @@ class WordTable {
     if (word >= values_.size()) values_.resize(word + 1);
     values_[word] = std::move(value);
   }
-  T operator[](WordId word) const { return word < values_.size() ? values_[word] : T{}; }
+  T operator[](WordId word) const { return word < values_.size() ? T(values_[word]) : T{}; }
 
  private:
-  std::vector<T> values_;
+  // A bool as a byte: rules ask every token, and std::vector<bool> pays for its bits in size()
+  // and at each read.
+  std::vector<std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>> values_;
 };
 using WordSet = WordTable<bool>;
 

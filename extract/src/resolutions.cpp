@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace diplograph::extract {
@@ -214,7 +215,8 @@ class ResolutionScanner {
   }
 
   const TextView& view_;
-  // A span: its size() is stored, where a vector of 56-byte tokens divides for it in every loop test.
+  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token, at
+  // every loop test.
   const std::span<const Token> tokens_;
   const Gazetteer& g_;
   const std::vector<DateHit>& dates_;
