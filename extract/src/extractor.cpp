@@ -159,15 +159,14 @@ class Run {
       : options_(options), g_(g), words_(words), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
         // One token list serves both: the language is told from the tokens, then the
         // sentences are split by that language's rules.
-        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()) {
+        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()),
+        lineBreaks_(view_.lineBreaks()) {
     view_.splitSentences(language_);
     cues_ = g.cues.longestEach(view_);
     for (std::size_t i = 0; i < cues_.size(); ++i) {
       if (cues_[i].length) cueStarts_[static_cast<std::size_t>(g.cueKind(cues_[i]))].push_back(i);
     }
     postNames_ = g.postNames.longestEach(view_);
-    const auto& text = view_.text();
-    for (std::size_t i = text.find(U'\n'); i != std::u32string::npos; i = text.find(U'\n', i + 1)) lineBreaks_.push_back(i);
   }
 
   Extraction run() {
@@ -1535,7 +1534,7 @@ class Run {
   std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
-  std::vector<std::size_t> lineBreaks_;  // positions of '\n' in the text, ascending
+  const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);

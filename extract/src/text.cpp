@@ -205,14 +205,18 @@ char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i) {
 }  // namespace
 
 // UTF-8 decoded into code points, followed by a NUL. Also counts the code points beyond U+FFFF
-// and notes where the line controls are.
+// and notes where the line controls and line breaks are.
 void TextView::decode(std::string_view utf8) {
   text_.reset(new char32_t[utf8.size() + 1]);  // at most a code point per byte, then the NUL
   char32_t* o = text_.get();
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = p + utf8.size();
   const auto putAscii = [&](unsigned char byte) {
-    if (byte <= '\r' && isLineControl(byte)) lineControls_.push_back(static_cast<std::uint32_t>(o - text_.get()));
+    if (byte <= '\r' && isLineControl(byte)) {
+      const auto at = static_cast<std::uint32_t>(o - text_.get());
+      lineControls_.push_back(at);
+      if (byte == '\n') lineBreaks_.push_back(at);
+    }
     *o++ = byte;
   };
   constexpr std::uint64_t kEach = 0x0101010101010101u;

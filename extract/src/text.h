@@ -94,6 +94,8 @@ class TextView {
   std::u32string_view text() const { return {text_.get(), size_}; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Span>& sentences() const { return sentences_; }
+  // Where the text holds '\n', ascending.
+  std::span<const std::uint32_t> lineBreaks() const { return lineBreaks_; }
 
   // The code points between token i-1 and token i (from the text start for i == 0).
   std::u32string_view gapBefore(std::size_t i) const {
@@ -114,6 +116,7 @@ class TextView {
   std::size_t size_ = 0;
   std::size_t astral_ = 0;  // code points of text_ beyond U+FFFF
   std::vector<std::uint32_t> lineControls_;  // where text_ holds '\n', '\r' or '\f'
+  std::vector<std::uint32_t> lineBreaks_;    // where text_ holds '\n'
 
   std::unique_ptr<char[]> folds_;     // every token's fold, one after the other
   std::unique_ptr<char[]> displays_;  // every token's display, one after the other
