@@ -46,6 +46,7 @@ class Entities {
       Entity& entity = list_.emplace_back();
       make(entity);
       entity.iri = iri;
+      entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
     }
     auto& mentions = list_[it->second].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.

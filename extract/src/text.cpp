@@ -269,16 +269,21 @@ void TextView::decode(std::string_view utf8) {
 
 
 std::string toUtf8(std::u32string_view text) {
+  // Written through a pointer into a buffer on the stack, then copied once: appending a
+  // character at a time checks the string's capacity at each. Mentions are short.
+  constexpr std::size_t kShort = 64;
+  char buffer[4 * kShort];
   std::string out;
-  out.reserve(text.size());
-  for (char32_t c : text) {
-    // ASCII inline: most of every mention.
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      char bytes[4];
-      out.append(bytes, putUtf8(bytes, c));
+  for (std::size_t from = 0; from < text.size(); from += kShort) {
+    char* o = buffer;
+    for (const char32_t c : text.substr(from, kShort)) {
+      if (c < 0x80) {
+        *o++ = static_cast<char>(c);  // most of every mention
+      } else {
+        o = putUtf8(o, c);
+      }
     }
+    out.append(buffer, o);
   }
   return out;
 }
