@@ -1217,6 +1217,9 @@ class Run {
     if (main.place) m.place = placeIriOf(*main.place);
     m.iri = meetingIriOf(main);
     if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines]);
+    // Room for the attendees usually found (a state per name, post or person, the chair and the
+    // opener), so that the list is not regrown as rule after rule adds to it.
+    attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
     mainChair(m);
     mainAttendees(m);
     std::unordered_set<std::string> cited;
@@ -1387,12 +1390,8 @@ class Run {
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
       if (aboutOther[h.first]) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
-      bool abroad = false;
-      for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
-        std::size_t length = 0;
-        if (cueAt(h.first - back, &length) == Cue::Abroad) abroad = true;
-        if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
-      }
+      bool abroad = h.first >= 1 && tokens_[h.first - 1].fold == "en";
+      for (std::size_t back = 1; back <= 3 && h.first >= back && !abroad; ++back) abroad = cueAt(h.first - back) == Cue::Abroad;
       if (abroad) continue;
       attendees_.emplace_back(h.first, h.index);
     }
@@ -1426,6 +1425,7 @@ class Run {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
     Flags seen(g_.states.size());
+    m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
       seen[state] = true;
