@@ -949,9 +949,12 @@ class Run {
   std::vector<MeetingDraft> meetingMentions() const {
     std::vector<MeetingDraft> out;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const auto m = g_.seriesNames.longestAt(view_, i);
       const WordId word = tokens_[i].word;
-      std::string series;
+      // Most words start no mention: told from the word alone, before the trie is walked.
+      const bool named = g_.seriesNames.anyStartingWith(word);
+      if (!named && word != words_.session && !words_.summits[word]) continue;
+      const auto m = named ? g_.seriesNames.longestAt(view_, i) : PhraseIndex::Match{};
+      std::string_view series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
@@ -970,7 +973,7 @@ class Run {
       }
       MeetingDraft draft;
       draft.series = series;
-      draft.label = m.length ? g_.series[m.payload].label : series;
+      draft.label = m.length ? std::string_view(g_.series[m.payload].label) : series;
       draft.first = i;
       draft.last = last;
       for (std::size_t back = 1; back <= 3 && i >= back; ++back) {
@@ -989,7 +992,7 @@ class Run {
         draft.first = out.back().first;
         out.pop_back();
       }
-      out.push_back(draft);
+      out.push_back(std::move(draft));
       i = last;
     }
     // Date and place stated after each mention, in the same sentence, before the next mention.
@@ -1152,7 +1155,7 @@ class Run {
     documentYear_ = main.date ? main.date->year : 0;
     if (main.series == "session") main.series = "cfm";
     // Numbered sessions belong to the Council or the Summit, not to contact groups.
-    const std::string sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : main.series;
+    const std::string_view sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : std::string_view(main.series);
     // The main meeting's number, from the first mention of its series that gives one.
     for (const auto& d : mentions) {
       if (main.ordinal) break;
@@ -1165,8 +1168,7 @@ class Run {
     // Referenced meetings: other mentions with a date or place of their own.
     std::vector<MeetingDraft> referenced;
     std::optional<std::size_t> sidelines;
-    for (std::size_t n = 0; n < mentions.size(); ++n) {
-      auto d = mentions[n];
+    for (auto& d : mentions) {  // each read once: completed in place
       if (d.series == "session") d.series = sessionSeries;
       if (d.date && !d.date->year) d.date->year = documentYear_;
       if (d.end && !d.end->year) d.end->year = documentYear_;
@@ -1203,7 +1205,7 @@ class Run {
         if (!o.place && d.place) o.place = d.place, o.placeToken = d.placeToken;
         if (!o.ordinal) o.ordinal = d.ordinal;
       } else {
-        referenced.push_back(d);
+        referenced.push_back(std::move(d));
         same = referenced.size() - 1;
       }
       if (isSidelines && !sidelines) sidelines = same;
