@@ -1059,14 +1059,24 @@ class Run {
     return index < iris_.places.size() ? iris_.places[index] : localPlaceIris_[index - iris_.places.size()];
   }
 
-  std::string meetingIriOf(const MeetingDraft& d) const {
-    std::optional<std::string> date;
-    if (d.date && d.date->year) date = d.date->iso();
+  // A meeting's full date, as its label, IRI and record give it: made once for the three.
+  static std::optional<std::string> fullDateOf(const MeetingDraft& d) {
+    if (d.date && d.date->year) return d.date->iso();
+    return std::nullopt;
+  }
+
+  std::string meetingIriOf(const MeetingDraft& d, const std::optional<std::string>& date) const {
     std::optional<std::string> place;
     if (d.place) place = this->place(*d.place).name;
     std::string body = d.series;
-    if (const auto topic = topicOf(d); !topic.empty()) body += "-" + topic;
-    if (d.ordinal) body += "-" + std::to_string(d.ordinal);
+    if (const auto topic = topicOf(d); !topic.empty()) {
+      body += '-';
+      body += topic;
+    }
+    if (d.ordinal) {
+      body += '-';
+      body += std::to_string(d.ordinal);
+    }
     return meetingIri(options_.baseIri, body, date, place);
   }
 
@@ -1213,12 +1223,12 @@ class Run {
 
     Meeting m;
     m.role = MeetingRole::Main;
-    m.label = mainLabel(main);
-    if (main.date) m.date = main.date->iso();
+    m.date = fullDateOf(main);  // the main meeting's date is a full one or none
+    m.label = mainLabel(main, m.date);
     if (main.end) m.endDate = main.end->iso();
     if (main.place) m.place = placeIriOf(*main.place);
-    m.iri = meetingIriOf(main);
-    if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines]);
+    m.iri = meetingIriOf(main, m.date);
+    if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines], fullDateOf(referenced[*sidelines]));
     // Room for the attendees usually found (a state per name, post or person, the chair and the
     // opener), so that the list is not regrown as rule after rule adds to it.
     attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
@@ -1242,20 +1252,24 @@ class Run {
     for (const auto& d : referenced) {
       Meeting r;
       r.role = MeetingRole::Referenced;
-      r.label = mainLabel(d);
-      if (d.date && d.date->year) r.date = d.date->iso();
+      r.date = fullDateOf(d);
+      r.label = mainLabel(d, r.date);
       if (d.end && d.end->year) r.endDate = d.end->iso();
       if (d.place) r.place = placeIriOf(*d.place);
-      r.iri = meetingIriOf(d);
+      r.iri = meetingIriOf(d, r.date);
       if (r.iri == meetings_.front().iri) continue;  // the main meeting
       meetings_.push_back(std::move(r));
     }
   }
 
-  std::string mainLabel(const MeetingDraft& d) const {
+  std::string mainLabel(const MeetingDraft& d, const std::optional<std::string>& date) const {
     std::string label;
-    if (d.ordinal) label = std::to_string(d.ordinal) + (d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ");
-    std::string base = d.label.empty() ? "Meeting" : d.label;
+    if (d.ordinal) {
+      label = std::to_string(d.ordinal);
+      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
+    }
+    std::string_view base = d.label.empty() ? "Meeting" : std::string_view(d.label);
+    std::string written;  // a contact group's name as written, which base then views
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
       // "Contact Group on Mali": the name as written, up to the state or place it is about.
       const std::size_t sentence = tokens_[d.last].sentence;
@@ -1263,23 +1277,32 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        // Made UTF-8 at once, then cleaned byte by byte: the characters dropped or collapsed are
-        // ASCII, which no other character's UTF-8 bytes contain.
-        std::string text;
-        for (const char c : view_.slice(tokens_[d.first].start, tokens_[h.last].end)) {
+        // Made UTF-8 at once, then cleaned byte by byte in place (what is kept is never longer
+        // than what was read): the characters dropped or collapsed are ASCII, which no other
+        // character's UTF-8 bytes contain.
+        written = view_.slice(tokens_[d.first].start, tokens_[h.last].end);
+        std::size_t kept = 0;
+        for (const char c : written) {
           if (c == '\n' || c == '\t' || c == ' ') {
-            if (!text.empty() && text.back() != ' ') text += ' ';
+            if (kept > 0 && written[kept - 1] != ' ') written[kept++] = ' ';
           } else if (c != '*') {
-            text += c;
+            written[kept++] = c;
           }
         }
-        base = std::move(text);
+        written.resize(kept);
+        base = written;
         break;
       }
     }
     label += base;
-    if (d.place) label += ", " + place(d.place.value()).name;
-    if (d.date && d.date->year) label += ", " + d.date->iso();
+    if (d.place) {
+      label += ", ";
+      label += place(*d.place).name;
+    }
+    if (date) {
+      label += ", ";
+      label += *date;
+    }
     return label;
   }
 
