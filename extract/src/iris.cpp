@@ -92,9 +92,14 @@ std::string dateIri(std::string_view base, std::string_view isoDate) { return jo
 
 std::string meetingIri(std::string_view base, std::string_view bodyKey, const std::optional<std::string>& date,
                        const std::optional<std::string>& placeName) {
+  // Appended to in place: no temporary string per part.
   std::string rest = date ? *date : "undated";
-  if (placeName) rest += "-" + slug(*placeName);
-  rest += "-" + slug(bodyKey);
+  if (placeName) {
+    rest += '-';
+    rest += slug(*placeName);
+  }
+  rest += '-';
+  rest += slug(bodyKey);
   return join(base, "meeting", rest);
 }
 
