@@ -88,9 +88,11 @@ struct PostMention {
   std::optional<Hit> demonym;  // the state adjective inside it, if any
 };
 
+// Its series and label view the gazetteer's strings or literals, which outlive the run: a draft
+// is copied and compared often, its strings made only for the meeting record.
 struct MeetingDraft {
-  std::string series;  // key from meetings.tsv
-  std::string label;
+  std::string_view series;  // key from meetings.tsv
+  std::string_view label;
   int ordinal = 0;
   std::size_t first = 0;  // token of the mention
   std::size_t last = 0;
@@ -973,7 +975,7 @@ class Run {
       }
       MeetingDraft draft;
       draft.series = series;
-      draft.label = m.length ? std::string_view(g_.series[m.payload].label) : series;
+      draft.label = m.length ? g_.series[m.payload].label : series;
       draft.first = i;
       draft.last = last;
       for (std::size_t back = 1; back <= 3 && i >= back; ++back) {
@@ -1068,7 +1070,7 @@ class Run {
   std::string meetingIriOf(const MeetingDraft& d, const std::optional<std::string>& date) const {
     std::optional<std::string> place;
     if (d.place) place = this->place(*d.place).name;
-    std::string body = d.series;
+    std::string body(d.series);
     if (const auto topic = topicOf(d); !topic.empty()) {
       body += '-';
       body += topic;
@@ -1165,7 +1167,7 @@ class Run {
     documentYear_ = main.date ? main.date->year : 0;
     if (main.series == "session") main.series = "cfm";
     // Numbered sessions belong to the Council or the Summit, not to contact groups.
-    const std::string_view sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : std::string_view(main.series);
+    const std::string_view sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : main.series;
     // The main meeting's number, from the first mention of its series that gives one.
     for (const auto& d : mentions) {
       if (main.ordinal) break;
@@ -1268,7 +1270,7 @@ class Run {
       label = std::to_string(d.ordinal);
       label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
     }
-    std::string_view base = d.label.empty() ? "Meeting" : std::string_view(d.label);
+    std::string_view base = d.label.empty() ? "Meeting" : d.label;
     std::string written;  // a contact group's name as written, which base then views
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
       // "Contact Group on Mali": the name as written, up to the state or place it is about.
