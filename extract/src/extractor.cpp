@@ -1236,7 +1236,10 @@ class Run {
     attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
     mainChair(m);
     mainAttendees(m);
-    std::unordered_set<std::string> cited;
+    // Views of resolutionIris_, which outlive the set: no IRI is copied to be looked up.
+    std::unordered_set<std::string_view> cited;
+    cited.reserve(resolutions_.size());
+    m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
