@@ -663,8 +663,11 @@ class Run {
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
   std::size_t lineStartAt(std::size_t position) const {
-    const auto after = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position);
-    return after == lineBreaks_.begin() ? 0 : *std::prev(after) + 1;
+    return lineStartBefore(std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position));
+  }
+  // Where the line ending at this line break (or at the text's end) starts.
+  std::size_t lineStartBefore(std::vector<std::size_t>::const_iterator lineBreak) const {
+    return lineBreak == lineBreaks_.begin() ? 0 : *std::prev(lineBreak) + 1;
   }
   std::size_t lineStartOf(std::size_t token) const { return lineStartAt(tokens_[token].start); }
   // The first token starting at or after `position`.
@@ -689,9 +692,15 @@ class Run {
     return std::u32string_view(text).substr(k, end - k).find(U"....") != std::u32string_view::npos;
   }
 
-  // Whether token k is the first word of the item on its line, after the bullet and articles
-  // ("- Republic of Djibouti", "**Malaysia** —"), not a state inside an item's sentence.
-  bool opensItem(std::size_t lineStart, std::size_t k) const { return skipArticles(firstTokenFrom(lineStart)) == k; }
+  // Whether token k, on the line starting at lineStart, is the first word of the item on it,
+  // after the bullet and articles ("- Republic of Djibouti", "**Malaysia** —"), not a state
+  // inside an item's sentence. Read back from k: for most states the word before tells.
+  bool opensItem(std::size_t lineStart, std::size_t k) const {
+    if (isArticle(tokens_[k])) return false;
+    std::size_t first = k;
+    while (first > 0 && tokens_[first - 1].start >= lineStart && isArticle(tokens_[first - 1])) --first;
+    return first == 0 || tokens_[first - 1].start < lineStart;
+  }
 
   // The line a list hangs from: the first line above it that is neither an item nor blank.
   std::optional<std::size_t> listIntro(std::size_t lineStart) const {
@@ -1427,11 +1436,14 @@ class Run {
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
-    // Hits are in text order: a line's first state is one whose line differs from the last state's.
+    // Hits are in text order: a line's first state is one whose line differs from the last state's,
+    // and the line breaks are walked once alongside them, not searched for each.
     std::optional<std::size_t> lastLine;
+    auto lineBreak = lineBreaks_.cbegin();
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
-      const std::size_t line = lineStartOf(h.first);
+      while (lineBreak != lineBreaks_.cend() && *lineBreak < tokens_[h.first].start) ++lineBreak;
+      const std::size_t line = lineStartBefore(lineBreak);
       if (line == lastLine) continue;
       lastLine = line;
       // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
