@@ -1321,12 +1321,20 @@ class Run {
   }
 
   void mainChair(Meeting& m) {
+    // Only the chair and opening cues before the background tell, in text order: their starts
+    // are read, not every token.
+    std::vector<std::size_t> cues;
+    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore}) {
+      const auto starts = cueStartsBeforeBackground(kind);
+      cues.insert(cues.end(), starts.begin(), starts.end());
+    }
+    std::sort(cues.begin(), cues.end());
     std::optional<std::size_t> chair;
     std::optional<std::size_t> opener;
-    for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
+    for (const std::size_t i : cues) {
+      if (chair) break;
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
-      if (kind == Cue::None || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
       const bool field = kind == Cue::ChairField && atLineStart(i) && i + length < tokens_.size() &&
