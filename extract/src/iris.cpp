@@ -92,14 +92,19 @@ std::string dateIri(std::string_view base, std::string_view isoDate) { return jo
 
 std::string meetingIri(std::string_view base, std::string_view bodyKey, const std::optional<std::string>& date,
                        const std::optional<std::string>& placeName) {
-  // Appended to in place: no temporary string per part.
-  std::string rest = date ? *date : "undated";
+  // Its parts made first, so that the string joining them is allocated once.
+  const std::string_view day = date ? std::string_view(*date) : "undated";
+  const std::string place = placeName ? slug(*placeName) : std::string();
+  const std::string body = slug(bodyKey);
+  std::string rest;
+  rest.reserve(day.size() + place.size() + body.size() + 2);
+  rest += day;
   if (placeName) {
     rest += '-';
-    rest += slug(*placeName);
+    rest += place;
   }
   rest += '-';
-  rest += slug(bodyKey);
+  rest += body;
   return join(base, "meeting", rest);
 }
 
