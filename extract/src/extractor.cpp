@@ -958,13 +958,22 @@ class Run {
   }
 
   std::vector<MeetingDraft> meetingMentions() const {
-    std::vector<MeetingDraft> out;
+    // Most words start no mention, which their word alone tells: the tokens that may are listed
+    // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
+    std::vector<std::size_t> candidates(tokens_.size());
+    std::size_t count = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const WordId word = tokens_[i].word;
-      // Most words start no mention: told from the word alone, before the trie is walked.
-      const bool named = g_.seriesNames.anyStartingWith(word);
-      if (!named && word != words_.session && !words_.summits[word]) continue;
-      const auto m = named ? g_.seriesNames.longestAt(view_, i) : PhraseIndex::Match{};
+      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word]) candidates[count++] = i;
+    }
+    candidates.resize(count);
+    std::vector<MeetingDraft> out;
+    out.reserve(count);  // a mention starts at a candidate: the list is not regrown
+    std::size_t next = 0;  // the first token after the last mention read
+    for (const std::size_t i : candidates) {
+      if (i < next) continue;
+      const WordId word = tokens_[i].word;
+      const auto m = g_.seriesNames.longestAt(view_, i);
       std::string_view series;
       std::size_t last = i;
       if (m.length) {
@@ -977,11 +986,9 @@ class Run {
       } else {
         continue;
       }
+      next = last + 1;
       // Not inside a document symbol ("OIC/ACM-2017/MALI-REP").
-      if (view_.gapBefore(i) == U"/" || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == U"/")) {
-        i = last;
-        continue;
-      }
+      if (view_.gapBefore(i) == U"/" || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == U"/")) continue;
       MeetingDraft draft;
       draft.series = series;
       draft.label = m.length ? g_.series[m.payload].label : series;
@@ -1004,7 +1011,6 @@ class Run {
         out.pop_back();
       }
       out.push_back(std::move(draft));
-      i = last;
     }
     // Date and place stated after each mention, in the same sentence, before the next mention.
     for (std::size_t n = 0; n < out.size(); ++n) {
