@@ -952,9 +952,12 @@ class Run {
 
   // A new clause starts at token k: after ';' or at ", and" / ", et".
   bool clauseEnds(std::size_t k) const {
-    const auto gap = view_.gapBefore(k);
-    if (gap.find(U';') != std::u32string_view::npos) return true;
-    return gap.find(U',') != std::u32string_view::npos && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
+    bool comma = false;
+    for (const char32_t c : view_.gapBefore(k)) {  // one pass over the gap for both marks
+      if (c == U';') return true;
+      comma = comma || c == U',';
+    }
+    return comma && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
   }
 
   std::vector<MeetingDraft> meetingMentions() const {
