@@ -1439,6 +1439,9 @@ class Run {
       for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
       otherFrom[tokens_[first].sentence] = std::min(otherFrom[tokens_[first].sentence], first);
     }
+    // The starts of abroad cues ("to the", "auprès"), walked alongside the states: both in text order.
+    const auto& abroadCues = cueStarts(Cue::Abroad);
+    auto abroadCue = abroadCues.begin();
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
       const std::size_t s = tokens_[h.first].sentence;
@@ -1446,9 +1449,10 @@ class Run {
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
       if (aboutOther[h.first]) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
-      bool abroad = h.first >= 1 && tokens_[h.first - 1].fold == "en";
-      for (std::size_t back = 1; back <= 3 && h.first >= back && !abroad; ++back) abroad = cueAt(h.first - back) == Cue::Abroad;
-      if (abroad) continue;
+      // An abroad cue starting in the three tokens before it, or "en" just before it.
+      while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
+      if (abroadCue != abroadCues.end() && *abroadCue < h.first) continue;
+      if (h.first >= 1 && tokens_[h.first - 1].fold == "en") continue;
       attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
