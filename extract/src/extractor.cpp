@@ -991,7 +991,8 @@ class Run {
       }
       next = last + 1;
       // Not inside a document symbol ("OIC/ACM-2017/MALI-REP").
-      if (view_.gapBefore(i) == U"/" || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == U"/")) continue;
+      static constexpr std::u32string_view slash = U"/";  // its length counted once, at compile time
+      if (view_.gapBefore(i) == slash || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == slash)) continue;
       MeetingDraft draft;
       draft.series = series;
       draft.label = m.length ? g_.series[m.payload].label : series;
