@@ -663,12 +663,11 @@ class Run {
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
   std::size_t lineStartAt(std::size_t position) const {
-    return lineStartBefore(std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position));
+    const auto after = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position);
+    return lineStartBefore(static_cast<std::size_t>(after - lineBreaks_.begin()));
   }
-  // Where the line ending at this line break (or at the text's end) starts.
-  std::size_t lineStartBefore(std::vector<std::size_t>::const_iterator lineBreak) const {
-    return lineBreak == lineBreaks_.begin() ? 0 : *std::prev(lineBreak) + 1;
-  }
+  // Where the line ending at line break n (or at the text's end, n being their count) starts.
+  std::size_t lineStartBefore(std::size_t n) const { return n == 0 ? 0 : lineBreaks_[n - 1] + 1; }
   std::size_t lineStartOf(std::size_t token) const { return lineStartAt(tokens_[token].start); }
   // The first token starting at or after `position`.
   std::size_t firstTokenFrom(std::size_t position) const {
@@ -1461,10 +1460,10 @@ class Run {
     // Hits are in text order: a line's first state is one whose line differs from the last state's,
     // and the line breaks are walked once alongside them, not searched for each.
     std::optional<std::size_t> lastLine;
-    auto lineBreak = lineBreaks_.cbegin();
+    std::size_t lineBreak = 0;
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
-      while (lineBreak != lineBreaks_.cend() && *lineBreak < tokens_[h.first].start) ++lineBreak;
+      while (lineBreak < lineBreaks_.size() && lineBreaks_[lineBreak] < tokens_[h.first].start) ++lineBreak;
       const std::size_t line = lineStartBefore(lineBreak);
       if (line == lastLine) continue;
       lastLine = line;
