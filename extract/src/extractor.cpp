@@ -1198,7 +1198,7 @@ class Run {
     // Referenced meetings: other mentions with a date or place of their own.
     std::vector<MeetingDraft> referenced;
     std::optional<std::size_t> sidelines;
-    for (auto& d : mentions) {  // each read once: completed in place
+    for (auto& d : mentions) {  // completed in place and moved: the mentions are not read after
       if (d.series == "session") d.series = sessionSeries;
       if (d.date && !d.date->year) d.date->year = documentYear_;
       if (d.end && !d.end->year) d.end->year = documentYear_;
