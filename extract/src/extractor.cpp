@@ -89,9 +89,11 @@ struct PostMention {
   std::optional<Hit> demonym;  // the state adjective inside it, if any
 };
 
+// Its series and label view the gazetteer's strings or literals, which outlive the run: a draft
+// is copied and compared often, its strings made only for the meeting record.
 struct MeetingDraft {
-  std::string series;  // key from meetings.tsv
-  std::string label;
+  std::string_view series;  // key from meetings.tsv
+  std::string_view label;
   int ordinal = 0;
   std::size_t first = 0;  // token of the mention
   std::size_t last = 0;
@@ -662,8 +664,10 @@ class Run {
   // document on one long line stays linear).
   std::size_t lineStartAt(std::size_t position) const {
     const auto after = std::lower_bound(lineBreaks_.begin(), lineBreaks_.end(), position);
-    return after == lineBreaks_.begin() ? 0 : *std::prev(after) + 1;
+    return lineStartBefore(static_cast<std::size_t>(after - lineBreaks_.begin()));
   }
+  // Where the line ending at line break n (or at the text's end, n being their count) starts.
+  std::size_t lineStartBefore(std::size_t n) const { return n == 0 ? 0 : lineBreaks_[n - 1] + 1; }
   std::size_t lineStartOf(std::size_t token) const { return lineStartAt(tokens_[token].start); }
   // The first token starting at or after `position`.
   std::size_t firstTokenFrom(std::size_t position) const {
@@ -687,9 +691,15 @@ class Run {
     return std::u32string_view(text).substr(k, end - k).find(U"....") != std::u32string_view::npos;
   }
 
-  // Whether token k is the first word of the item on its line, after the bullet and articles
-  // ("- Republic of Djibouti", "**Malaysia** —"), not a state inside an item's sentence.
-  bool opensItem(std::size_t lineStart, std::size_t k) const { return skipArticles(firstTokenFrom(lineStart)) == k; }
+  // Whether token k, on the line starting at lineStart, is the first word of the item on it,
+  // after the bullet and articles ("- Republic of Djibouti", "**Malaysia** —"), not a state
+  // inside an item's sentence. Read back from k: for most states the word before tells.
+  bool opensItem(std::size_t lineStart, std::size_t k) const {
+    if (isArticle(tokens_[k])) return false;
+    std::size_t first = k;
+    while (first > 0 && tokens_[first - 1].start >= lineStart && isArticle(tokens_[first - 1])) --first;
+    return first == 0 || tokens_[first - 1].start < lineStart;
+  }
 
   // The line a list hangs from: the first line above it that is neither an item nor blank.
   std::optional<std::size_t> listIntro(std::size_t lineStart) const {
@@ -941,17 +951,32 @@ class Run {
 
   // A new clause starts at token k: after ';' or at ", and" / ", et".
   bool clauseEnds(std::size_t k) const {
-    const auto gap = view_.gapBefore(k);
-    if (gap.find(U';') != std::u32string_view::npos) return true;
-    return gap.find(U',') != std::u32string_view::npos && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
+    bool comma = false;
+    for (const char32_t c : view_.gapBefore(k)) {  // one pass over the gap for both marks
+      if (c == U';') return true;
+      comma = comma || c == U',';
+    }
+    return comma && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
   }
 
   std::vector<MeetingDraft> meetingMentions() const {
-    std::vector<MeetingDraft> out;
+    // Most words start no mention, which their word alone tells: the tokens that may are listed
+    // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
+    std::vector<std::size_t> candidates(tokens_.size());
+    std::size_t count = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const auto m = g_.seriesNames.longestAt(view_, i);
       const WordId word = tokens_[i].word;
-      std::string series;
+      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word]) candidates[count++] = i;
+    }
+    candidates.resize(count);
+    std::vector<MeetingDraft> out;
+    out.reserve(count);  // a mention starts at a candidate: the list is not regrown
+    std::size_t next = 0;  // the first token after the last mention read
+    for (const std::size_t i : candidates) {
+      if (i < next) continue;
+      const WordId word = tokens_[i].word;
+      const auto m = g_.seriesNames.longestAt(view_, i);
+      std::string_view series;
       std::size_t last = i;
       if (m.length) {
         series = g_.series[m.payload].key;
@@ -963,11 +988,10 @@ class Run {
       } else {
         continue;
       }
+      next = last + 1;
       // Not inside a document symbol ("OIC/ACM-2017/MALI-REP").
-      if (view_.gapBefore(i) == U"/" || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == U"/")) {
-        i = last;
-        continue;
-      }
+      static constexpr std::u32string_view slash = U"/";  // its length counted once, at compile time
+      if (view_.gapBefore(i) == slash || (last + 1 < tokens_.size() && view_.gapBefore(last + 1) == slash)) continue;
       MeetingDraft draft;
       draft.series = series;
       draft.label = m.length ? g_.series[m.payload].label : series;
@@ -989,8 +1013,7 @@ class Run {
         draft.first = out.back().first;
         out.pop_back();
       }
-      out.push_back(draft);
-      i = last;
+      out.push_back(std::move(draft));
     }
     // Date and place stated after each mention, in the same sentence, before the next mention.
     for (std::size_t n = 0; n < out.size(); ++n) {
@@ -1056,14 +1079,24 @@ class Run {
     return index < iris_.places.size() ? iris_.places[index] : localPlaceIris_[index - iris_.places.size()];
   }
 
-  std::string meetingIriOf(const MeetingDraft& d) const {
-    std::optional<std::string> date;
-    if (d.date && d.date->year) date = d.date->iso();
+  // A meeting's full date, as its label, IRI and record give it: made once for the three.
+  static std::optional<std::string> fullDateOf(const MeetingDraft& d) {
+    if (d.date && d.date->year) return d.date->iso();
+    return std::nullopt;
+  }
+
+  std::string meetingIriOf(const MeetingDraft& d, const std::optional<std::string>& date) const {
     std::optional<std::string> place;
     if (d.place) place = this->place(*d.place).name;
-    std::string body = d.series;
-    if (const auto topic = topicOf(d); !topic.empty()) body += "-" + topic;
-    if (d.ordinal) body += "-" + std::to_string(d.ordinal);
+    std::string body(d.series);
+    if (const auto topic = topicOf(d); !topic.empty()) {
+      body += '-';
+      body += topic;
+    }
+    if (d.ordinal) {
+      body += '-';
+      body += std::to_string(d.ordinal);
+    }
     return meetingIri(options_.baseIri, body, date, place);
   }
 
@@ -1152,7 +1185,7 @@ class Run {
     documentYear_ = main.date ? main.date->year : 0;
     if (main.series == "session") main.series = "cfm";
     // Numbered sessions belong to the Council or the Summit, not to contact groups.
-    const std::string sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : main.series;
+    const std::string_view sessionSeries = main.series == "contact-group" || main.series == "acm" ? "cfm" : main.series;
     // The main meeting's number, from the first mention of its series that gives one.
     for (const auto& d : mentions) {
       if (main.ordinal) break;
@@ -1165,8 +1198,7 @@ class Run {
     // Referenced meetings: other mentions with a date or place of their own.
     std::vector<MeetingDraft> referenced;
     std::optional<std::size_t> sidelines;
-    for (std::size_t n = 0; n < mentions.size(); ++n) {
-      auto d = mentions[n];
+    for (auto& d : mentions) {  // completed in place and moved: the mentions are not read after
       if (d.series == "session") d.series = sessionSeries;
       if (d.date && !d.date->year) d.date->year = documentYear_;
       if (d.end && !d.end->year) d.end->year = documentYear_;
@@ -1203,7 +1235,7 @@ class Run {
         if (!o.place && d.place) o.place = d.place, o.placeToken = d.placeToken;
         if (!o.ordinal) o.ordinal = d.ordinal;
       } else {
-        referenced.push_back(d);
+        referenced.push_back(std::move(d));
         same = referenced.size() - 1;
       }
       if (isSidelines && !sidelines) sidelines = same;
@@ -1211,15 +1243,21 @@ class Run {
 
     Meeting m;
     m.role = MeetingRole::Main;
-    m.label = mainLabel(main);
-    if (main.date) m.date = main.date->iso();
+    m.date = fullDateOf(main);  // the main meeting's date is a full one or none
+    m.label = mainLabel(main, m.date);
     if (main.end) m.endDate = main.end->iso();
     if (main.place) m.place = placeIriOf(*main.place);
-    m.iri = meetingIriOf(main);
-    if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines]);
+    m.iri = meetingIriOf(main, m.date);
+    if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines], fullDateOf(referenced[*sidelines]));
+    // Room for the attendees usually found (a state per name, post or person, the chair and the
+    // opener), so that the list is not regrown as rule after rule adds to it.
+    attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
     mainChair(m);
     mainAttendees(m);
-    std::unordered_set<std::string> cited;
+    // Views of resolutionIris_, which outlive the set: no IRI is copied to be looked up.
+    std::unordered_set<std::string_view> cited;
+    cited.reserve(resolutions_.size());
+    m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
@@ -1237,20 +1275,24 @@ class Run {
     for (const auto& d : referenced) {
       Meeting r;
       r.role = MeetingRole::Referenced;
-      r.label = mainLabel(d);
-      if (d.date && d.date->year) r.date = d.date->iso();
+      r.date = fullDateOf(d);
+      r.label = mainLabel(d, r.date);
       if (d.end && d.end->year) r.endDate = d.end->iso();
       if (d.place) r.place = placeIriOf(*d.place);
-      r.iri = meetingIriOf(d);
+      r.iri = meetingIriOf(d, r.date);
       if (r.iri == meetings_.front().iri) continue;  // the main meeting
       meetings_.push_back(std::move(r));
     }
   }
 
-  std::string mainLabel(const MeetingDraft& d) const {
+  std::string mainLabel(const MeetingDraft& d, const std::optional<std::string>& date) const {
     std::string label;
-    if (d.ordinal) label = std::to_string(d.ordinal) + (d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ");
-    std::string base = d.label.empty() ? "Meeting" : d.label;
+    if (d.ordinal) {
+      label = std::to_string(d.ordinal);
+      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
+    }
+    std::string_view base = d.label.empty() ? "Meeting" : d.label;
+    std::string written;  // a contact group's name as written, which base then views
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
       // "Contact Group on Mali": the name as written, up to the state or place it is about.
       const std::size_t sentence = tokens_[d.last].sentence;
@@ -1258,33 +1300,50 @@ class Run {
         if (h.first > d.last + 12) break;
         if (tokens_[h.first].sentence != sentence) continue;
         if (h.type != EntityType::State && h.type != EntityType::Place) continue;
-        // Made UTF-8 at once, then cleaned byte by byte: the characters dropped or collapsed are
-        // ASCII, which no other character's UTF-8 bytes contain.
-        std::string text;
-        for (const char c : view_.slice(tokens_[d.first].start, tokens_[h.last].end)) {
+        // Made UTF-8 at once, then cleaned byte by byte in place (what is kept is never longer
+        // than what was read): the characters dropped or collapsed are ASCII, which no other
+        // character's UTF-8 bytes contain.
+        written = view_.slice(tokens_[d.first].start, tokens_[h.last].end);
+        std::size_t kept = 0;
+        for (const char c : written) {
           if (c == '\n' || c == '\t' || c == ' ') {
-            if (!text.empty() && text.back() != ' ') text += ' ';
+            if (kept > 0 && written[kept - 1] != ' ') written[kept++] = ' ';
           } else if (c != '*') {
-            text += c;
+            written[kept++] = c;
           }
         }
-        base = std::move(text);
+        written.resize(kept);
+        base = written;
         break;
       }
     }
     label += base;
-    if (d.place) label += ", " + place(d.place.value()).name;
-    if (d.date && d.date->year) label += ", " + d.date->iso();
+    if (d.place) {
+      label += ", ";
+      label += place(*d.place).name;
+    }
+    if (date) {
+      label += ", ";
+      label += *date;
+    }
     return label;
   }
 
   void mainChair(Meeting& m) {
+    // Only the chair and opening cues before the background tell, in text order: their starts
+    // are read, not every token.
+    std::vector<std::size_t> cues;
+    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore}) {
+      const auto starts = cueStartsBeforeBackground(kind);
+      cues.insert(cues.end(), starts.begin(), starts.end());
+    }
+    std::sort(cues.begin(), cues.end());
     std::optional<std::size_t> chair;
     std::optional<std::size_t> opener;
-    for (std::size_t i = 0; i < tokens_.size() && !chair; ++i) {
+    for (const std::size_t i : cues) {
+      if (chair) break;
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
-      if (kind == Cue::None || inBackground(i)) continue;
       const std::size_t sentence = tokens_[i].sentence;
       std::optional<std::size_t> found;
       const bool field = kind == Cue::ChairField && atLineStart(i) && i + length < tokens_.size() &&
@@ -1380,6 +1439,9 @@ class Run {
       for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
       otherFrom[tokens_[first].sentence] = std::min(otherFrom[tokens_[first].sentence], first);
     }
+    // The starts of abroad cues ("to the", "auprès"), walked alongside the states: both in text order.
+    const auto& abroadCues = cueStarts(Cue::Abroad);
+    auto abroadCue = abroadCues.begin();
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
       const std::size_t s = tokens_[h.first].sentence;
@@ -1387,22 +1449,22 @@ class Run {
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
       if (aboutOther[h.first]) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
-      bool abroad = false;
-      for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
-        std::size_t length = 0;
-        if (cueAt(h.first - back, &length) == Cue::Abroad) abroad = true;
-        if (tokens_[h.first - back].fold == "en" && back == 1) abroad = true;
-      }
-      if (abroad) continue;
+      // An abroad cue starting in the three tokens before it, or "en" just before it.
+      while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
+      if (abroadCue != abroadCues.end() && *abroadCue < h.first) continue;
+      if (h.first >= 1 && tokens_[h.first - 1].fold == "en") continue;
       attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
     // took part:", "PRESENT", "Members represented"): the first state of each item takes part.
-    // Hits are in text order: a line's first state is one whose line differs from the last state's.
+    // Hits are in text order: a line's first state is one whose line differs from the last state's,
+    // and the line breaks are walked once alongside them, not searched for each.
     std::optional<std::size_t> lastLine;
+    std::size_t lineBreak = 0;
     for (const auto& h : hits_) {
       if (h.type != EntityType::State || inBackground(h.first)) continue;
-      const std::size_t line = lineStartOf(h.first);
+      while (lineBreak < lineBreaks_.size() && lineBreaks_[lineBreak] < tokens_[h.first].start) ++lineBreak;
+      const std::size_t line = lineStartBefore(lineBreak);
       if (line == lastLine) continue;
       lastLine = line;
       // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
@@ -1426,6 +1488,7 @@ class Run {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
     Flags seen(g_.states.size());
+    m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
       seen[state] = true;

@@ -92,9 +92,19 @@ std::string dateIri(std::string_view base, std::string_view isoDate) { return jo
 
 std::string meetingIri(std::string_view base, std::string_view bodyKey, const std::optional<std::string>& date,
                        const std::optional<std::string>& placeName) {
-  std::string rest = date ? *date : "undated";
-  if (placeName) rest += "-" + slug(*placeName);
-  rest += "-" + slug(bodyKey);
+  // Its parts made first, so that the string joining them is allocated once.
+  const std::string_view day = date ? std::string_view(*date) : "undated";
+  const std::string place = placeName ? slug(*placeName) : std::string();
+  const std::string body = slug(bodyKey);
+  std::string rest;
+  rest.reserve(day.size() + place.size() + body.size() + 2);
+  rest += day;
+  if (placeName) {
+    rest += '-';
+    rest += place;
+  }
+  rest += '-';
+  rest += body;
   return join(base, "meeting", rest);
 }
 
