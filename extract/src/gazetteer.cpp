@@ -50,6 +50,14 @@ bool acronymWord(const std::string& word) {
   return upper >= 2;
 }
 
+// A phrase does not run across a table cell, a page or a bracket.
+bool breaksPhrase(char32_t c) {
+  // The characters below '@' as bits: a space, the commonest gap, costs one test.
+  constexpr std::uint64_t kBelowAt = (std::uint64_t{1} << '\f') | (std::uint64_t{1} << ';') | (std::uint64_t{1} << '(') |
+                                     (std::uint64_t{1} << ')');
+  return c < 64 ? (kBelowAt >> c) & 1 : c == '|';
+}
+
 }  // namespace
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary) {
@@ -59,7 +67,7 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
     const WordId word = vocabulary.add(token.fold);
-    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(node, word);
+    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(nodes_[node], word);
     if (next == kNoNode) {
       next = static_cast<std::uint32_t>(nodes_.size());
       nodes_.emplace_back();
@@ -78,41 +86,49 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   nodes_[node].endings.push_back(std::move(ending));
 }
 
-std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
-  const auto& edges = nodes_[node].next;
-  const auto it = std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0}));
-  return it != edges.end() && it->first == word ? it->second : kNoNode;
+inline std::uint32_t PhraseIndex::nextNode(const Node& node, WordId word) {
+  const auto it = std::lower_bound(node.next.begin(), node.next.end(), word,
+                                   [](const std::pair<WordId, std::uint32_t>& edge, WordId w) { return edge.first < w; });
+  return it != node.next.end() && it->first == word ? it->second : kNoNode;
+}
+
+inline bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending) {
+  for (std::size_t k = 0; ending.caseSensitive && k < length; ++k) {
+    if (tokens[i + k].display != ending.displays[k]) return false;
+  }
+  return true;
 }
 
 template <typename Found>
-void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
+inline void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
   // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
+  const char32_t* const text = view.text().data();
   const WordId first = tokens[i].word;
   std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
   for (std::size_t length = 1; node != kNoNode; ++length) {
-    for (const Ending& ending : nodes_[node].endings) {
-      bool sameCase = true;
-      for (std::size_t k = 0; ending.caseSensitive && sameCase && k < length; ++k)
-        sameCase = tokens[i + k].display == ending.displays[k];
-      if (sameCase) found(length, ending);
-    }
+    const Node& here = nodes_[node];
+    if (!here.endings.empty()) found(length, std::span<const Ending>(here.endings));
     const std::size_t k = i + length;
-    if (k >= tokens.size() || nodes_[node].next.empty()) return;  // no phrase goes on from here
-    node = nextNode(node, tokens[k].word);
+    if (k >= tokens.size() || here.next.empty()) return;  // no phrase goes on from here
+    node = nextNode(here, tokens[k].word);
     if (node == kNoNode) return;
-    // A phrase does not run across a table cell, a page or a bracket.
-    for (char32_t c : view.gapBefore(k)) {
-      if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;
+    for (std::size_t c = tokens[k - 1].end; c < tokens[k].start; ++c) {
+      if (breaksPhrase(text[c])) return;
     }
   }
 }
 
 PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i) const {
   Match longest;
-  // Of phrases of one length, the first added.
-  forEachAt(view, i, [&](std::size_t length, const Ending& ending) {
-    if (length > longest.length) longest = {length, ending.payload};
+  forEachAt(view, i, [&](std::size_t length, std::span<const Ending> endings) {
+    // Of phrases of one length, the first added.
+    for (const Ending& ending : endings) {
+      if (sameCase(view.tokens(), i, length, ending)) {
+        longest = {length, ending.payload};
+        return;
+      }
+    }
   });
   return longest;
 }
@@ -128,8 +144,13 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   std::vector<Match> out;
-  forEachAt(view, i, [&](std::size_t length, const Ending& ending) { out.push_back({length, ending.payload}); });
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.length > b.length; });
+  forEachAt(view, i, [&](std::size_t length, std::span<const Ending> endings) {
+    // Each length is longer than those found before: its phrases go first, in the order added.
+    std::size_t at = 0;
+    for (const Ending& ending : endings) {
+      if (sameCase(view.tokens(), i, length, ending)) out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
+    }
+  });
   return out;
 }
 

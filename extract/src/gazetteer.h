@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -56,10 +57,13 @@ class PhraseIndex {
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
-  std::uint32_t nextNode(std::uint32_t node, WordId word) const;
-  // Calls found(length, ending) for every phrase starting at token i, shortest first.
+  static std::uint32_t nextNode(const Node& node, WordId word);
+  // Calls found(length, endings) for every node on the words from token i where phrases end,
+  // shortest first; the endings are those of that node, their case not yet compared (sameCase).
   template <typename Found>
   void forEachAt(const TextView& view, std::size_t i, Found found) const;
+  // Whether the `length` tokens from token i are written as the ending asks.
+  static bool sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending);
   std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
   std::vector<Node> nodes_ = std::vector<Node>(1);
 };
