@@ -67,7 +67,7 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
     const WordId word = vocabulary.add(token.fold);
-    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(nodes_[node], word);
+    std::uint32_t next = node == kNoNode ? firstNodeOf(word) : nextNode(nodes_[node], word);
     if (next == kNoNode) {
       next = static_cast<std::uint32_t>(nodes_.size());
       nodes_.emplace_back();
@@ -92,44 +92,39 @@ inline std::uint32_t PhraseIndex::nextNode(const Node& node, WordId word) {
   return it != node.next.end() && it->first == word ? it->second : kNoNode;
 }
 
-inline bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending) {
-  for (std::size_t k = 0; ending.caseSensitive && k < length; ++k) {
+bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending) {
+  for (std::size_t k = 0; k < length; ++k) {
     if (tokens[i + k].display != ending.displays[k]) return false;
   }
   return true;
 }
 
-template <typename Found>
-inline void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
+inline std::uint32_t PhraseIndex::follow(const TextView& view, std::size_t k, std::uint32_t node) const {
   // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
+  const Node& here = nodes_[node];
+  if (k >= tokens.size() || here.next.empty()) return kNoNode;
+  const std::uint32_t next = nextNode(here, tokens[k].word);
   const char32_t* const text = view.text().data();
-  const WordId first = tokens[i].word;
-  std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
-  for (std::size_t length = 1; node != kNoNode; ++length) {
-    const Node& here = nodes_[node];
-    if (!here.endings.empty()) found(length, std::span<const Ending>(here.endings));
-    const std::size_t k = i + length;
-    if (k >= tokens.size() || here.next.empty()) return;  // no phrase goes on from here
-    node = nextNode(here, tokens[k].word);
-    if (node == kNoNode) return;
-    for (std::size_t c = tokens[k - 1].end; c < tokens[k].start; ++c) {
-      if (breaksPhrase(text[c])) return;
-    }
+  for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
+    if (breaksPhrase(text[c])) return kNoNode;
   }
+  return next;
 }
 
 PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i) const {
+  const std::span<const Token> tokens = view.tokens();
   Match longest;
-  forEachAt(view, i, [&](std::size_t length, std::span<const Ending> endings) {
+  std::size_t length = 1;
+  for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
     // Of phrases of one length, the first added.
-    for (const Ending& ending : endings) {
-      if (sameCase(view.tokens(), i, length, ending)) {
+    for (const Ending& ending : nodes_[node].endings) {
+      if (!ending.caseSensitive || sameCase(tokens, i, length, ending)) {
         longest = {length, ending.payload};
-        return;
+        break;
       }
     }
-  });
+  }
   return longest;
 }
 
@@ -143,14 +138,17 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
+  const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out;
-  forEachAt(view, i, [&](std::size_t length, std::span<const Ending> endings) {
+  std::size_t length = 1;
+  for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
     // Each length is longer than those found before: its phrases go first, in the order added.
     std::size_t at = 0;
-    for (const Ending& ending : endings) {
-      if (sameCase(view.tokens(), i, length, ending)) out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
+    for (const Ending& ending : nodes_[node].endings) {
+      if (!ending.caseSensitive || sameCase(tokens, i, length, ending))
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
     }
-  });
+  }
   return out;
 }
 

@@ -41,7 +41,7 @@ class PhraseIndex {
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
   // Whether some phrase starts with the word.
-  bool anyStartingWith(WordId word) const { return word < firstNode_.size() && firstNode_[word] != kNoNode; }
+  bool anyStartingWith(WordId word) const { return firstNodeOf(word) != kNoNode; }
 
  private:
   // A phrase ending at a node of the trie.
@@ -58,11 +58,13 @@ class PhraseIndex {
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
   static std::uint32_t nextNode(const Node& node, WordId word);
-  // Calls found(length, endings) for every node on the words from token i where phrases end,
-  // shortest first; the endings are those of that node, their case not yet compared (sameCase).
-  template <typename Found>
-  void forEachAt(const TextView& view, std::size_t i, Found found) const;
-  // Whether the `length` tokens from token i are written as the ending asks.
+  // The node after the first word of a phrase, or kNoNode.
+  std::uint32_t firstNodeOf(WordId word) const { return word < firstNode_.size() ? firstNode_[word] : kNoNode; }
+  // The node reached from `node` by token k, the token after the words that led to `node`;
+  // kNoNode where no phrase goes on.
+  std::uint32_t follow(const TextView& view, std::size_t k, std::uint32_t node) const;
+  // Whether the `length` tokens from token i are written as the ending asks (compared only when
+  // it is case-sensitive; out of line, as few are).
   static bool sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending);
   std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
   std::vector<Node> nodes_ = std::vector<Node>(1);
