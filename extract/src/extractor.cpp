@@ -381,28 +381,26 @@ class Run {
 
   void findNames() {
     for (std::size_t i = 0; i < tokens_.size();) {
-      const bool capital = tokens_[i].upper || tokens_[i].allUpper;
-      std::optional<Hit> best;
-      // Names start with a capital: most tokens need no look-up at all.
-      if (capital) {
-        if (const auto m = g_.names.longestAt(view_, i); m.length) {
-          const NamedEntry& entry = g_.nameEntries[m.payload];
-          best = Hit{i, i + m.length - 1, entry.type, entry.index};
-        }
+      const Token& t = tokens_[i];
+      // Names and the anaphor start with a capital: most tokens need no look-up at all.
+      if (!t.upper && !t.allUpper) {
+        ++i;
+        continue;
       }
-      if (!best) {
+      const auto m = g_.names.longestAt(view_, i);
+      if (!m.length) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
         ++i;
         continue;
       }
-      if ((best->type != EntityType::Organization && insideProperName(i)) ||
-          (best->type == EntityType::Place && headOfLongerName(best->last))) {
-        i = best->last + 1;
+      const NamedEntry& entry = g_.nameEntries[m.payload];
+      const Hit hit{i, i + m.length - 1, entry.type, entry.index};
+      i = hit.last + 1;
+      if ((hit.type != EntityType::Organization && insideProperName(hit.first)) ||
+          (hit.type == EntityType::Place && headOfLongerName(hit.last)))
         continue;
-      }
-      hits_.push_back(*best);
-      if (best->type == EntityType::Organization) addParents(*best);
-      i = best->last + 1;
+      hits_.push_back(hit);
+      if (hit.type == EntityType::Organization) addParents(hit);
     }
   }
 
@@ -410,7 +408,8 @@ class Run {
   // earlier in the document (its anaphoric short form).
   std::optional<Hit> organizationAnaphor(std::size_t i) const {
     const Token& t = tokens_[i];
-    if (!t.upper || (t.fold != "organisation" && t.fold != "organization") || i == 0) return std::nullopt;
+    const bool organization = t.word != kNoWord && (t.word == organizationWords_[0] || t.word == organizationWords_[1]);
+    if (!t.upper || !organization || i == 0) return std::nullopt;
     if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
     if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
       const std::string_view next = tokens_[i + 1].fold;
@@ -1540,6 +1539,9 @@ class Run {
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
+  // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
+  // every capitalised word that names nothing.
+  const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
   std::vector<std::size_t> startingAt_;
   std::vector<std::size_t> covering_;
   std::vector<DateHit> dates_;
