@@ -132,7 +132,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
   const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (anyStartingWith(tokens[i].word)) out[i] = longestFrom(view, i);
+    if (anyStartingWith(tokens[i].word)) out[i] = longestAt(view, i);
   }
   return out;
 }

@@ -33,8 +33,12 @@ class PhraseIndex {
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
   Match longestAt(const TextView& view, std::size_t i) const {
-    // Most words start no phrase: answered here, inline, before any walk of the trie.
-    return anyStartingWith(view.tokens()[i].word) ? longestFrom(view, i) : Match{};
+    // Most words start no phrase, and many only a phrase of one word: answered here, inline,
+    // without a walk of the trie.
+    const std::uint32_t node = firstNodeOf(view.tokens()[i].word);
+    if (node == kNoNode) return {};
+    const Match alone = wordAlone(node);
+    return alone.length ? alone : longestFrom(view, i);
   }
   // longestAt for every token of the view, in token order.
   std::vector<Match> longestEach(const TextView& view) const;
@@ -57,6 +61,12 @@ class PhraseIndex {
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
+  // longestAt for a word (leading to `node`) that starts only phrases of that word alone, the
+  // first of them regardless of case, as most cue words do ("the", "de"); length 0 for others.
+  Match wordAlone(std::uint32_t node) const {
+    const Node& n = nodes_[node];
+    return n.next.empty() && !n.endings.front().caseSensitive ? Match{1, n.endings.front().payload} : Match{};
+  }
   static std::uint32_t nextNode(const Node& node, WordId word);
   // The node after the first word of a phrase, or kNoNode.
   std::uint32_t firstNodeOf(WordId word) const { return word < firstNode_.size() ? firstNode_[word] : kNoNode; }
