@@ -465,8 +465,8 @@ class Run {
     if (!t.upper) return false;
     if (g_.months[t.word]) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
-    const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
-    if (!joined && postNameAt(k).length) return false;
+    if (postNameAt(k).length && !(k + 1 < tokens_.size() && tokens_[k + 1].upper && view_.gapBefore(k + 1) == U"-"))
+      return false;
     if (cueAt(k) != Cue::None && cueAt(k) != Cue::Particle) return false;
     return true;
   }
@@ -627,8 +627,9 @@ class Run {
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
-    // Each token goes to the first person with its surname.
-    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    // Each token goes to the first person with its surname (no scan where none is known).
+    const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
+    for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
       const auto found = byLast.find(tokens_[k].fold);
       if (found == byLast.end()) continue;
@@ -755,7 +756,11 @@ class Run {
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
-    if (!postsHeld_.insert(subject + '\t' + post + '\t' + object).second) return;
+    // One allocation for the key: IRIs are long.
+    std::string held;
+    held.reserve(subject.size() + post.size() + object.size() + 2);
+    held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
+    if (!postsHeld_.insert(std::move(held)).second) return;
     addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
