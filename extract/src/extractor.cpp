@@ -68,6 +68,24 @@ class Entities {
   std::vector<Entity> list_;
 };
 
+// Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
+// constant-time on long texts. A slot holds the item's index plus one, 0 for none, so that a
+// table is cleared at once (memset), not a sentinel written per token.
+class FirstAt {
+ public:
+  void clear(std::size_t tokens) { slots_.assign(tokens, 0); }
+  void add(std::size_t token, std::size_t item) {
+    if (token < slots_.size() && slots_[token] == 0) slots_[token] = static_cast<std::uint32_t>(item + 1);
+  }
+  template <typename Item>
+  const Item* in(const std::vector<Item>& items, std::size_t token) const {
+    return token < slots_.size() && slots_[token] != 0 ? &items[slots_[token] - 1] : nullptr;
+  }
+
+ private:
+  std::vector<std::uint32_t> slots_;
+};
+
 struct Person {
   std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
   std::string name;                // as written, honorifics dropped
@@ -438,24 +456,16 @@ class Run {
     }
   }
 
-  // Token -> first hit starting at / covering it, so look-ups stay constant-time on long texts.
   void indexHits() {
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    startingAt_.assign(tokens_.size(), none);
-    covering_.assign(tokens_.size(), none);
+    startingAt_.clear(tokens_.size());
+    covering_.clear(tokens_.size());
     for (std::size_t n = 0; n < hits_.size(); ++n) {
-      if (startingAt_[hits_[n].first] == none) startingAt_[hits_[n].first] = n;
-      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) {
-        if (covering_[k] == none) covering_[k] = n;
-      }
+      startingAt_.add(hits_[n].first, n);
+      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) covering_.add(k, n);
     }
   }
-  const Hit* hitStartingAt(std::size_t token) const {
-    return token < startingAt_.size() && startingAt_[token] < hits_.size() ? &hits_[startingAt_[token]] : nullptr;
-  }
-  const Hit* hitCovering(std::size_t token) const {
-    return token < covering_.size() && covering_[token] < hits_.size() ? &hits_[covering_[token]] : nullptr;
-  }
+  const Hit* hitStartingAt(std::size_t token) const { return startingAt_.in(hits_, token); }
+  const Hit* hitCovering(std::size_t token) const { return covering_.in(hits_, token); }
 
   // ---- persons ---------------------------------------------------------------------------
   bool nameWord(std::size_t k) const {
@@ -638,25 +648,16 @@ class Run {
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
-    personStartingAt_.assign(tokens_.size(), kNoMention);
-    personEndingAt_.assign(tokens_.size(), kNoMention);
+    personStartingAt_.clear(tokens_.size());
+    personEndingAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < personMentions_.size(); ++n) {
-      const auto& m = personMentions_[n];
-      if (m.first < tokens_.size() && personStartingAt_[m.first] == kNoMention) personStartingAt_[m.first] = n;
-      if (m.last < tokens_.size() && personEndingAt_[m.last] == kNoMention) personEndingAt_[m.last] = n;
+      personStartingAt_.add(personMentions_[n].first, n);
+      personEndingAt_.add(personMentions_[n].last, n);
     }
   }
 
-  const PersonMention* personAt(std::size_t token) const {
-    return token < personStartingAt_.size() && personStartingAt_[token] != kNoMention
-               ? &personMentions_[personStartingAt_[token]]
-               : nullptr;
-  }
-  const PersonMention* personEndingAt(std::size_t token) const {
-    return token < personEndingAt_.size() && personEndingAt_[token] != kNoMention
-               ? &personMentions_[personEndingAt_[token]]
-               : nullptr;
-  }
+  const PersonMention* personAt(std::size_t token) const { return personStartingAt_.in(personMentions_, token); }
+  const PersonMention* personEndingAt(std::size_t token) const { return personEndingAt_.in(personMentions_, token); }
 
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
@@ -1547,17 +1548,16 @@ class Run {
   // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
   // every capitalised word that names nothing.
   const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
-  std::vector<std::size_t> startingAt_;
-  std::vector<std::size_t> covering_;
+  FirstAt startingAt_;  // token -> first hit starting there
+  FirstAt covering_;    // token -> first hit covering it
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
   std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
-  static constexpr std::size_t kNoMention = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
-  std::vector<std::size_t> personEndingAt_;
+  FirstAt personStartingAt_;  // token -> first person mention starting there
+  FirstAt personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
   std::unordered_set<std::string> postsHeld_;  // person IRI, post and entity IRI of each holdsPost
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
