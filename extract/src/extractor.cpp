@@ -69,6 +69,24 @@ class Entities {
   std::vector<Entity> list_;
 };
 
+// Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
+// constant-time on long texts. A slot holds the item's index plus one, 0 for none, so that a
+// table is cleared at once (memset), not a sentinel written per token.
+class FirstAt {
+ public:
+  void clear(std::size_t tokens) { slots_.assign(tokens, 0); }
+  void add(std::size_t token, std::size_t item) {
+    if (token < slots_.size() && slots_[token] == 0) slots_[token] = static_cast<std::uint32_t>(item + 1);
+  }
+  template <typename Item>
+  const Item* in(const std::vector<Item>& items, std::size_t token) const {
+    return token < slots_.size() && slots_[token] != 0 ? &items[slots_[token] - 1] : nullptr;
+  }
+
+ private:
+  std::vector<std::uint32_t> slots_;
+};
+
 struct Person {
   std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
   std::string name;                // as written, honorifics dropped
@@ -383,28 +401,26 @@ class Run {
 
   void findNames() {
     for (std::size_t i = 0; i < tokens_.size();) {
-      const bool capital = tokens_[i].upper || tokens_[i].allUpper;
-      std::optional<Hit> best;
-      // Names start with a capital: most tokens need no look-up at all.
-      if (capital) {
-        if (const auto m = g_.names.longestAt(view_, i); m.length) {
-          const NamedEntry& entry = g_.nameEntries[m.payload];
-          best = Hit{i, i + m.length - 1, entry.type, entry.index};
-        }
+      const Token& t = tokens_[i];
+      // Names and the anaphor start with a capital: most tokens need no look-up at all.
+      if (!t.upper && !t.allUpper) {
+        ++i;
+        continue;
       }
-      if (!best) {
+      const auto m = g_.names.longestAt(view_, i);
+      if (!m.length) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
         ++i;
         continue;
       }
-      if ((best->type != EntityType::Organization && insideProperName(i)) ||
-          (best->type == EntityType::Place && headOfLongerName(best->last))) {
-        i = best->last + 1;
+      const NamedEntry& entry = g_.nameEntries[m.payload];
+      const Hit hit{i, i + m.length - 1, entry.type, entry.index};
+      i = hit.last + 1;
+      if ((hit.type != EntityType::Organization && insideProperName(hit.first)) ||
+          (hit.type == EntityType::Place && headOfLongerName(hit.last)))
         continue;
-      }
-      hits_.push_back(*best);
-      if (best->type == EntityType::Organization) addParents(*best);
-      i = best->last + 1;
+      hits_.push_back(hit);
+      if (hit.type == EntityType::Organization) addParents(hit);
     }
   }
 
@@ -412,7 +428,8 @@ class Run {
   // earlier in the document (its anaphoric short form).
   std::optional<Hit> organizationAnaphor(std::size_t i) const {
     const Token& t = tokens_[i];
-    if (!t.upper || (t.fold != "organisation" && t.fold != "organization") || i == 0) return std::nullopt;
+    const bool organization = t.word != kNoWord && (t.word == organizationWords_[0] || t.word == organizationWords_[1]);
+    if (!t.upper || !organization || i == 0) return std::nullopt;
     if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
     if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
       const std::string_view next = tokens_[i + 1].fold;
@@ -441,24 +458,16 @@ class Run {
     }
   }
 
-  // Token -> first hit starting at / covering it, so look-ups stay constant-time on long texts.
   void indexHits() {
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    startingAt_.assign(tokens_.size(), none);
-    covering_.assign(tokens_.size(), none);
+    startingAt_.clear(tokens_.size());
+    covering_.clear(tokens_.size());
     for (std::size_t n = 0; n < hits_.size(); ++n) {
-      if (startingAt_[hits_[n].first] == none) startingAt_[hits_[n].first] = n;
-      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) {
-        if (covering_[k] == none) covering_[k] = n;
-      }
+      startingAt_.add(hits_[n].first, n);
+      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) covering_.add(k, n);
     }
   }
-  const Hit* hitStartingAt(std::size_t token) const {
-    return token < startingAt_.size() && startingAt_[token] < hits_.size() ? &hits_[startingAt_[token]] : nullptr;
-  }
-  const Hit* hitCovering(std::size_t token) const {
-    return token < covering_.size() && covering_[token] < hits_.size() ? &hits_[covering_[token]] : nullptr;
-  }
+  const Hit* hitStartingAt(std::size_t token) const { return startingAt_.in(hits_, token); }
+  const Hit* hitCovering(std::size_t token) const { return covering_.in(hits_, token); }
 
   // ---- persons ---------------------------------------------------------------------------
   bool nameWord(std::size_t k) const {
@@ -468,8 +477,8 @@ class Run {
     if (!t.upper) return false;
     if (g_.months[t.word]) return false;
     // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
-    const bool joined = k + 1 < tokens_.size() && view_.gapBefore(k + 1) == U"-" && tokens_[k + 1].upper;
-    if (!joined && postNameAt(k).length) return false;
+    if (postNameAt(k).length && !(k + 1 < tokens_.size() && tokens_[k + 1].upper && view_.gapBefore(k + 1) == U"-"))
+      return false;
     if (cueAt(k) != Cue::None && cueAt(k) != Cue::Particle) return false;
     return true;
   }
@@ -630,8 +639,9 @@ class Run {
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
-    // Each token goes to the first person with its surname.
-    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    // Each token goes to the first person with its surname (no scan where none is known).
+    const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
+    for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
       const auto found = byLast.find(tokens_[k].fold);
       if (found == byLast.end()) continue;
@@ -640,25 +650,16 @@ class Run {
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
-    personStartingAt_.assign(tokens_.size(), kNoMention);
-    personEndingAt_.assign(tokens_.size(), kNoMention);
+    personStartingAt_.clear(tokens_.size());
+    personEndingAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < personMentions_.size(); ++n) {
-      const auto& m = personMentions_[n];
-      if (m.first < tokens_.size() && personStartingAt_[m.first] == kNoMention) personStartingAt_[m.first] = n;
-      if (m.last < tokens_.size() && personEndingAt_[m.last] == kNoMention) personEndingAt_[m.last] = n;
+      personStartingAt_.add(personMentions_[n].first, n);
+      personEndingAt_.add(personMentions_[n].last, n);
     }
   }
 
-  const PersonMention* personAt(std::size_t token) const {
-    return token < personStartingAt_.size() && personStartingAt_[token] != kNoMention
-               ? &personMentions_[personStartingAt_[token]]
-               : nullptr;
-  }
-  const PersonMention* personEndingAt(std::size_t token) const {
-    return token < personEndingAt_.size() && personEndingAt_[token] != kNoMention
-               ? &personMentions_[personEndingAt_[token]]
-               : nullptr;
-  }
+  const PersonMention* personAt(std::size_t token) const { return personStartingAt_.in(personMentions_, token); }
+  const PersonMention* personEndingAt(std::size_t token) const { return personEndingAt_.in(personMentions_, token); }
 
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
@@ -766,7 +767,11 @@ class Run {
   void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
-    if (!postsHeld_.insert(subject + '\t' + post + '\t' + object).second) return;
+    // One allocation for the key: IRIs are long.
+    std::string held;
+    held.reserve(subject.size() + post.size() + object.size() + 2);
+    held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
+    if (!postsHeld_.insert(std::move(held)).second) return;
     addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
@@ -1603,17 +1608,19 @@ class Run {
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
-  std::vector<std::size_t> startingAt_;
-  std::vector<std::size_t> covering_;
+  // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
+  // every capitalised word that names nothing.
+  const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
+  FirstAt startingAt_;  // token -> first hit starting there
+  FirstAt covering_;    // token -> first hit covering it
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
   std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
-  static constexpr std::size_t kNoMention = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> personStartingAt_;  // token -> index into personMentions_
-  std::vector<std::size_t> personEndingAt_;
+  FirstAt personStartingAt_;  // token -> first person mention starting there
+  FirstAt personEndingAt_;
   std::map<std::size_t, Hit> personOf_;
   std::unordered_set<std::string> postsHeld_;  // person IRI, post and entity IRI of each holdsPost
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states

@@ -50,6 +50,14 @@ bool acronymWord(const std::string& word) {
   return upper >= 2;
 }
 
+// A phrase does not run across a table cell, a page or a bracket.
+bool breaksPhrase(char32_t c) {
+  // The characters below '@' as bits: a space, the commonest gap, costs one test.
+  constexpr std::uint64_t kBelowAt = (std::uint64_t{1} << '\f') | (std::uint64_t{1} << ';') | (std::uint64_t{1} << '(') |
+                                     (std::uint64_t{1} << ')');
+  return c < 64 ? (kBelowAt >> c) & 1 : c == '|';
+}
+
 }  // namespace
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary) {
@@ -59,7 +67,7 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
     const WordId word = vocabulary.add(token.fold);
-    std::uint32_t next = node == kNoNode ? (word < firstNode_.size() ? firstNode_[word] : kNoNode) : nextNode(node, word);
+    std::uint32_t next = node == kNoNode ? firstNodeOf(word) : nextNode(nodes_[node], word);
     if (next == kNoNode) {
       next = static_cast<std::uint32_t>(nodes_.size());
       nodes_.emplace_back();
@@ -78,42 +86,45 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   nodes_[node].endings.push_back(std::move(ending));
 }
 
-std::uint32_t PhraseIndex::nextNode(std::uint32_t node, WordId word) const {
-  const auto& edges = nodes_[node].next;
-  const auto it = std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0}));
-  return it != edges.end() && it->first == word ? it->second : kNoNode;
+inline std::uint32_t PhraseIndex::nextNode(const Node& node, WordId word) {
+  const auto it = std::lower_bound(node.next.begin(), node.next.end(), word,
+                                   [](const std::pair<WordId, std::uint32_t>& edge, WordId w) { return edge.first < w; });
+  return it != node.next.end() && it->first == word ? it->second : kNoNode;
 }
 
-template <typename Found>
-void PhraseIndex::forEachAt(const TextView& view, std::size_t i, Found found) const {
+bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending) {
+  for (std::size_t k = 0; k < length; ++k) {
+    if (tokens[i + k].display != ending.displays[k]) return false;
+  }
+  return true;
+}
+
+inline std::uint32_t PhraseIndex::follow(const TextView& view, std::size_t k, std::uint32_t node) const {
   // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
-  const WordId first = tokens[i].word;
-  std::uint32_t node = first < firstNode_.size() ? firstNode_[first] : kNoNode;
-  for (std::size_t length = 1; node != kNoNode; ++length) {
-    for (const Ending& ending : nodes_[node].endings) {
-      bool sameCase = true;
-      for (std::size_t k = 0; ending.caseSensitive && sameCase && k < length; ++k)
-        sameCase = tokens[i + k].display == ending.displays[k];
-      if (sameCase) found(length, ending);
-    }
-    const std::size_t k = i + length;
-    if (k >= tokens.size() || nodes_[node].next.empty()) return;  // no phrase goes on from here
-    node = nextNode(node, tokens[k].word);
-    if (node == kNoNode) return;
-    // A phrase does not run across a table cell, a page or a bracket.
-    for (char32_t c : view.gapBefore(k)) {
-      if (c == '|' || c == '\f' || c == ';' || c == '(' || c == ')') return;
-    }
+  const Node& here = nodes_[node];
+  if (k >= tokens.size() || here.next.empty()) return kNoNode;
+  const std::uint32_t next = nextNode(here, tokens[k].word);
+  const char32_t* const text = view.text().data();
+  for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
+    if (breaksPhrase(text[c])) return kNoNode;
   }
+  return next;
 }
 
 PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i) const {
+  const std::span<const Token> tokens = view.tokens();
   Match longest;
-  // Of phrases of one length, the first added.
-  forEachAt(view, i, [&](std::size_t length, const Ending& ending) {
-    if (length > longest.length) longest = {length, ending.payload};
-  });
+  std::size_t length = 1;
+  for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
+    // Of phrases of one length, the first added.
+    for (const Ending& ending : nodes_[node].endings) {
+      if (!ending.caseSensitive || sameCase(tokens, i, length, ending)) {
+        longest = {length, ending.payload};
+        break;
+      }
+    }
+  }
   return longest;
 }
 
@@ -121,15 +132,23 @@ std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) c
   const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (anyStartingWith(tokens[i].word)) out[i] = longestFrom(view, i);
+    if (anyStartingWith(tokens[i].word)) out[i] = longestAt(view, i);
   }
   return out;
 }
 
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
+  const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out;
-  forEachAt(view, i, [&](std::size_t length, const Ending& ending) { out.push_back({length, ending.payload}); });
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.length > b.length; });
+  std::size_t length = 1;
+  for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
+    // Each length is longer than those found before: its phrases go first, in the order added.
+    std::size_t at = 0;
+    for (const Ending& ending : nodes_[node].endings) {
+      if (!ending.caseSensitive || sameCase(tokens, i, length, ending))
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
+    }
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -32,15 +33,19 @@ class PhraseIndex {
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
   Match longestAt(const TextView& view, std::size_t i) const {
-    // Most words start no phrase: answered here, inline, before any walk of the trie.
-    return anyStartingWith(view.tokens()[i].word) ? longestFrom(view, i) : Match{};
+    // Most words start no phrase, and many only a phrase of one word: answered here, inline,
+    // without a walk of the trie.
+    const std::uint32_t node = firstNodeOf(view.tokens()[i].word);
+    if (node == kNoNode) return {};
+    const Match alone = wordAlone(node);
+    return alone.length ? alone : longestFrom(view, i);
   }
   // longestAt for every token of the view, in token order.
   std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
   // Whether some phrase starts with the word.
-  bool anyStartingWith(WordId word) const { return word < firstNode_.size() && firstNode_[word] != kNoNode; }
+  bool anyStartingWith(WordId word) const { return firstNodeOf(word) != kNoNode; }
 
  private:
   // A phrase ending at a node of the trie.
@@ -56,10 +61,21 @@ class PhraseIndex {
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
-  std::uint32_t nextNode(std::uint32_t node, WordId word) const;
-  // Calls found(length, ending) for every phrase starting at token i, shortest first.
-  template <typename Found>
-  void forEachAt(const TextView& view, std::size_t i, Found found) const;
+  // longestAt for a word (leading to `node`) that starts only phrases of that word alone, the
+  // first of them regardless of case, as most cue words do ("the", "de"); length 0 for others.
+  Match wordAlone(std::uint32_t node) const {
+    const Node& n = nodes_[node];
+    return n.next.empty() && !n.endings.front().caseSensitive ? Match{1, n.endings.front().payload} : Match{};
+  }
+  static std::uint32_t nextNode(const Node& node, WordId word);
+  // The node after the first word of a phrase, or kNoNode.
+  std::uint32_t firstNodeOf(WordId word) const { return word < firstNode_.size() ? firstNode_[word] : kNoNode; }
+  // The node reached from `node` by token k, the token after the words that led to `node`;
+  // kNoNode where no phrase goes on.
+  std::uint32_t follow(const TextView& view, std::size_t k, std::uint32_t node) const;
+  // Whether the `length` tokens from token i are written as the ending asks (compared only when
+  // it is case-sensitive; out of line, as few are).
+  static bool sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending);
   std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
   std::vector<Node> nodes_ = std::vector<Node>(1);
 };

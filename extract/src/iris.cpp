@@ -55,21 +55,23 @@ std::string slug(std::string_view text) {
   // ASCII needs no transliteration: the loop below lower-cases it.
   const bool ascii = isAscii(text);
   const std::string_view letters = ascii ? text : transliterated(text);
-  std::string out;
-  out.reserve(letters.size());
+  // Written in place, as a slug is never longer than its letters: no check for room per letter.
+  std::string out(letters.size(), '\0');
+  std::size_t size = 0;
   for (char c : letters) {
     const unsigned char u = static_cast<unsigned char>(c);
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      out += c;
+      out[size++] = c;
     } else if (u >= 'A' && u <= 'Z') {
-      out += static_cast<char>(u - 'A' + 'a');
+      out[size++] = static_cast<char>(u - 'A' + 'a');
     } else if (c == '\'') {
       continue;  // "d'Ivoire" -> "divoire", not "d-ivoire"
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
+    } else if (size > 0 && out[size - 1] != '-') {
+      out[size++] = '-';
     }
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
+  while (size > 0 && out[size - 1] == '-') --size;
+  out.resize(size);
   return out;
 }
 
