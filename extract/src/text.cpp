@@ -384,15 +384,17 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
       break;
     }
     const bool digits = !(seen & kNonDigit);
-    tokens_.push_back({.start = static_cast<std::uint32_t>(start),
-                       .end = static_cast<std::uint32_t>(i),
-                       .fold = std::string_view(foldStart, static_cast<std::size_t>(fold - foldStart)),
-                       .display = std::string_view(displayStart, static_cast<std::size_t>(display - displayStart)),
-                       .word = kNoWord,
-                       .upper = upper,
-                       .allUpper = !(seen & kLower) && !digits,
-                       .digits = digits});
-    if (vocabulary) tokens_.back().word = vocabulary->find(tokens_.back().fold, hash);
+    // Filled in where it is stored: a token built aside field by field and then copied in is
+    // read back before its narrow fields' stores have landed, which stalls the copy.
+    Token& token = tokens_.emplace_back();
+    token.start = static_cast<std::uint32_t>(start);
+    token.end = static_cast<std::uint32_t>(i);
+    token.fold = std::string_view(foldStart, static_cast<std::size_t>(fold - foldStart));
+    token.display = std::string_view(displayStart, static_cast<std::size_t>(display - displayStart));
+    if (vocabulary) token.word = vocabulary->find(token.fold, hash);
+    token.upper = upper;
+    token.allUpper = !(seen & kLower) && !digits;
+    token.digits = digits;
   }
 }
 
