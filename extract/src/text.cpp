@@ -70,13 +70,14 @@ char32_t foldByIcu(char32_t c) {
 struct LetterFacts {
   char32_t fold = 0;
   bool word = false;
+  bool alpha = false;
   bool lower = false;
   bool digit = false;
   bool upperOrTitle = false;
 };
 LetterFacts askIcu(char32_t c) {
   const auto u = static_cast<UChar32>(c);
-  return {foldByIcu(c), isNonAsciiWordChar(c), u_islower(u) != 0, u_isdigit(u) != 0, u_isupper(u) || u_istitle(u)};
+  return {foldByIcu(c), isNonAsciiWordChar(c), u_isalpha(u) != 0, u_islower(u) != 0, u_isdigit(u) != 0, u_isupper(u) || u_istitle(u)};
 }
 // The letters of the Latin scripts French and English texts use (up to U+024F: "é", "ç", "ğ",
 // "ș") are asked of ICU once for all instead of at every occurrence.
@@ -91,6 +92,11 @@ const std::array<LetterFacts, kLatinEnd>& latinLetters() {
 }
 LetterFacts factsOf(char32_t c, const std::array<LetterFacts, kLatinEnd>& latin) {
   return c < kLatinEnd ? latin[c] : askIcu(c);
+}
+
+bool isAlpha(char32_t c) {
+  if (c < 0x80) return (kAsciiClasses[c] & kNonDigit) != 0;  // the ASCII letters
+  return c < kLatinEnd ? latinLetters()[c].alpha : u_isalpha(static_cast<UChar32>(c));
 }
 
 bool isLower(char32_t c) {
@@ -154,7 +160,7 @@ bool endsWithAbbreviation(std::u32string_view t, std::size_t end) {
   if (k == 0 || t[k - 1] != '.') return false;
   --k;
   std::size_t begin = k;
-  while (begin > 0 && u_isalpha(static_cast<UChar32>(t[begin - 1]))) --begin;
+  while (begin > 0 && isAlpha(t[begin - 1])) --begin;
   const std::size_t length = k - begin;
   if (length == 0) return false;
   if (!u_isupper(static_cast<UChar32>(t[begin]))) return false;

@@ -54,9 +54,17 @@ class Vocabulary {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
-      if (slot.word == kNoWord || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && words_[slot.word] == fold))
+      if (slot.word == kNoWord || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && sameWord(words_[slot.word], fold)))
         return i;
     }
+  }
+  // Compared byte by byte, inline: words are short, and a call to memcmp for each token that
+  // names a known word costs more than the comparison.
+  static bool sameWord(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
   }
   std::vector<std::string> words_ = {""};  // by number; kNoWord has none
   std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two, at most half full
