@@ -37,10 +37,10 @@ class Entities {
  public:
   // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
   // set by add) the first time only, as most entities are named more than once. It fills it in
-  // place: an entity has many strings to move.
+  // place: an entity has many strings to move. The IRI must outlive the collection, which keys
+  // by it rather than copy it.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    // One look-up: the key is copied only when the entity is new.
     const auto [it, added] = byIri_.try_emplace(iri, list_.size());
     if (added) {
       Entity& entity = list_.emplace_back();
@@ -65,7 +65,14 @@ class Entities {
   }
 
  private:
-  std::unordered_map<std::string, std::size_t> byIri_;  // IRIs share long prefixes: hashed, not ordered
+  // IRIs share long prefixes and differ in their last segment: only their tail is hashed.
+  struct TailHash {
+    std::size_t operator()(std::string_view iri) const {
+      constexpr std::size_t tail = 24;
+      return std::hash<std::string_view>{}(iri.size() > tail ? iri.substr(iri.size() - tail) : iri);
+    }
+  };
+  std::unordered_map<std::string_view, std::size_t, TailHash> byIri_;
   std::vector<Entity> list_;
 };
 
@@ -1540,6 +1547,9 @@ class Run {
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
     }
+    // The entities keep views of the IRIs: those of dates are kept here, room made for all of
+    // them first so that none moves.
+    dateIris_.reserve(2 * dates_.size());
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
         if (!date) continue;
@@ -1554,7 +1564,7 @@ class Run {
           e.label = iso;
           e.keys.date = iso;
         };
-        entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
+        entities_.add(dateIris_.emplace_back(dateIri(options_.baseIri, iso)), make, view_.mention(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
@@ -1630,6 +1640,7 @@ class Run {
   int documentYear_ = 0;
   std::vector<Meeting> meetings_;
   std::vector<Relation> relations_;
+  std::vector<std::string> dateIris_;  // by date mention, start then end; entities_ keys by them
   Entities entities_;
 };
 
