@@ -95,10 +95,10 @@ class FirstAt {
 };
 
 struct Person {
-  std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
-  std::string name;                // as written, honorifics dropped
-  std::string iri;                 // made once: transliterating a name is costly, posts ask often
-  std::pair<std::size_t, std::size_t> firstSpan;  // token range of the mention that named it first
+  std::string name;  // as written, honorifics dropped
+  std::string iri;   // made once: transliterating a name is costly, posts ask often
+  // Token range of the mention that named it first: its words are the person's, compared folded.
+  std::pair<std::size_t, std::size_t> firstSpan;
 };
 
 struct PersonMention {
@@ -610,21 +610,23 @@ class Run {
     const auto share = [&](const auto& index, std::string_view word) {
       if (const auto found = index.find(word); found != index.end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
     };
+    const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
     for (const auto& [first, last] : candidates_) {
-      std::vector<std::string_view> words;
-      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      const auto words = tokens_.subspan(first, last - first + 1);
       sharing.clear();
-      share(byFirst, words.front());
-      share(byLast, words.back());
+      share(byFirst, words.front().fold);
+      share(byLast, words.back().fold);
       std::sort(sharing.begin(), sharing.end());
       std::optional<std::size_t> match;
       for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
         const std::size_t p = sharing[n];
-        const auto& known = persons_[p].words;
-        const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin());
-        const bool sameLast = words.back() == known.back() && words.size() >= 2 && known.size() >= 2 &&
-                              (words.front() == known.front());
-        const bool prefix = words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin()) && words.size() >= 2;
+        const auto [knownFirst, knownLast] = persons_[p].firstSpan;
+        const auto known = tokens_.subspan(knownFirst, knownLast - knownFirst + 1);
+        const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin(), sameWord);
+        const bool sameLast = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
+                              sameWord(words.front(), known.front());
+        const bool prefix =
+            words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin(), sameWord) && words.size() >= 2;
         if (suffix || sameLast || prefix) match = p;
       }
       if (!match) {
@@ -633,9 +635,9 @@ class Run {
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
-        byFirst[words.front()].push_back(persons_.size());
-        byLast[words.back()].push_back(persons_.size());
-        persons_.push_back({words, std::move(name), std::move(iri), {first, last}});
+        byFirst[words.front().fold].push_back(persons_.size());
+        byLast[words.back().fold].push_back(persons_.size());
+        persons_.push_back({std::move(name), std::move(iri), {first, last}});
         match = persons_.size() - 1;
       }
       personMentions_.push_back({first, last, *match});
@@ -771,7 +773,7 @@ class Run {
     return h.type == EntityType::State ? iris_.states[h.index] : iris_.organizations[h.index];
   }
 
-  void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
+  void addPost(std::size_t person, std::string_view post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
     // One allocation for the key: IRIs are long.
@@ -779,7 +781,7 @@ class Run {
     held.reserve(subject.size() + post.size() + object.size() + 2);
     held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
     if (!postsHeld_.insert(std::move(held)).second) return;
-    addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
+    addRelation(subject, "holdsPost", std::string(post), object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
 
@@ -859,7 +861,9 @@ class Run {
 
   void findPosts() {
     for (const auto& [i, post, demonym] : postMentions_) {
-      std::string english = g_.posts[post.payload];
+      // The gazetteer's name of the post, copied only for the few that name where they are posted.
+      std::string_view english = g_.posts[post.payload];
+      std::string postedEnglish;
       const std::size_t after = i + post.length;
       std::optional<Hit> of;
       std::size_t tail = after;  // the token after the post and its "of X"
