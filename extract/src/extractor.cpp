@@ -910,7 +910,8 @@ class Run {
       // auprès de l'Organisation des Nations Unies".
       if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {
         if (auto to = postedTo(tail)) {
-          english += " to " + postLabel(*to);
+          postedEnglish = std::string(english) + " to " + postLabel(*to);
+          english = postedEnglish;
           tail = to->last + 1;
         }
       }
@@ -935,7 +936,7 @@ class Run {
     }
   }
 
-  void tableRowPost(std::size_t postToken, const std::string& english) {
+  void tableRowPost(std::size_t postToken, std::string_view english) {
     const std::size_t lineStart = lineStartOf(postToken);
     std::optional<Hit> state;
     const PersonMention* person = nullptr;
