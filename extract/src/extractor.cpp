@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
 #include <map>
 #include <set>
@@ -37,27 +38,29 @@ class Entities {
  public:
   // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
   // set by add) the first time only, as most entities are named more than once. It fills it in
-  // place: an entity has many strings to move. The IRI must outlive the collection, which keys
-  // by it rather than copy it.
+  // place: an entity has many strings to move.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    const auto [it, added] = byIri_.try_emplace(iri, list_.size());
-    if (added) {
+    if (2 * (list_.size() + 1) > slots_.size()) rehash(2 * (list_.size() + 1));
+    const std::size_t hash = hashOf(iri);
+    Slot& slot = slotOf(iri, hash);
+    if (slot.entity == 0) {
       Entity& entity = list_.emplace_back();
-      make(entity);
       entity.iri = iri;
+      make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
+      slot = {static_cast<std::uint32_t>(list_.size()), static_cast<std::uint32_t>(hash >> 32)};
     }
-    auto& mentions = list_[it->second].mentions;
+    auto& mentions = list_[slot.entity - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
     if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(std::move(mention));
   }
-  // Room for `count` entities, so adding them moves none.
+  // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
-    byIri_.reserve(count);
     list_.reserve(count);
+    rehash(count);
   }
   std::vector<Entity> take() {
     for (auto& e : list_) std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
@@ -65,15 +68,37 @@ class Entities {
   }
 
  private:
-  // IRIs share long prefixes and differ in their last segment: only their tail is hashed.
-  struct TailHash {
-    std::size_t operator()(std::string_view iri) const {
-      constexpr std::size_t tail = 24;
-      return std::hash<std::string_view>{}(iri.size() > tail ? iri.substr(iri.size() - tail) : iri);
-    }
+  // The entities by IRI: a table open-addressed into list_, probed linearly, with no node to
+  // allocate per entity nor key to copy, as a map of strings would.
+  struct Slot {
+    std::uint32_t entity = 0;    // index into list_ plus one; 0: empty
+    std::uint32_t hashBits = 0;  // the high bits of the IRI's hash: IRIs are compared only on a likely match
   };
-  std::unordered_map<std::string_view, std::size_t, TailHash> byIri_;
+  // IRIs share long prefixes and differ in their last segment: only their tail is hashed.
+  static std::size_t hashOf(std::string_view iri) {
+    constexpr std::size_t tail = 24;
+    return std::hash<std::string_view>{}(iri.size() > tail ? iri.substr(iri.size() - tail) : iri);
+  }
+  // The slot of the entity with this IRI, or the empty slot where it would go.
+  Slot& slotOf(std::string_view iri, std::size_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.entity == 0 || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && list_[slot.entity - 1].iri == iri))
+        return slot;
+    }
+  }
+  // A table for `count` entities, at most half full, holding those added so far.
+  void rehash(std::size_t count) {
+    slots_.assign(std::bit_ceil(2 * count), Slot{});
+    for (std::size_t n = 0; n < list_.size(); ++n) {
+      const std::size_t hash = hashOf(list_[n].iri);
+      slotOf(list_[n].iri, hash) = {static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(hash >> 32)};
+    }
+  }
+
   std::vector<Entity> list_;
+  std::vector<Slot> slots_;  // a power of two
 };
 
 // Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
@@ -1552,9 +1577,6 @@ class Run {
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
     }
-    // The entities keep views of the IRIs: those of dates are kept here, room made for all of
-    // them first so that none moves.
-    dateIris_.reserve(2 * dates_.size());
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
         if (!date) continue;
@@ -1569,7 +1591,7 @@ class Run {
           e.label = iso;
           e.keys.date = iso;
         };
-        entities_.add(dateIris_.emplace_back(dateIri(options_.baseIri, iso)), make, view_.mention(d.first, d.last));
+        entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
@@ -1645,7 +1667,6 @@ class Run {
   int documentYear_ = 0;
   std::vector<Meeting> meetings_;
   std::vector<Relation> relations_;
-  std::vector<std::string> dateIris_;  // by date mention, start then end; entities_ keys by them
   Entities entities_;
 };
 
