@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <set>
 #include <span>
@@ -74,10 +75,19 @@ class Entities {
     std::uint32_t entity = 0;    // index into list_ plus one; 0: empty
     std::uint32_t hashBits = 0;  // the high bits of the IRI's hash: IRIs are compared only on a likely match
   };
-  // IRIs share long prefixes and differ in their last segment: only their tail is hashed.
+  // IRIs share long prefixes and differ in their last segment: only their last 16 bytes and
+  // their length are mixed, inline, where std::hash would call out to read them all.
   static std::size_t hashOf(std::string_view iri) {
-    constexpr std::size_t tail = 24;
-    return std::hash<std::string_view>{}(iri.size() > tail ? iri.substr(iri.size() - tail) : iri);
+    if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::memcpy(&head, iri.data() + iri.size() - 16, 8);
+    std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
+    std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
+    // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 29);
   }
   // The slot of the entity with this IRI, or the empty slot where it would go.
   Slot& slotOf(std::string_view iri, std::size_t hash) {
@@ -446,13 +456,20 @@ class Run {
         continue;
       }
       const NamedEntry& entry = g_.nameEntries[m.payload];
-      const Hit hit{i, i + m.length - 1, entry.type, entry.index};
-      i = hit.last + 1;
-      if ((hit.type != EntityType::Organization && insideProperName(hit.first)) ||
-          (hit.type == EntityType::Place && headOfLongerName(hit.last)))
+      const std::size_t first = i;
+      const std::size_t last = i + m.length - 1;
+      i = last + 1;
+      if ((entry.type != EntityType::Organization && insideProperName(first)) ||
+          (entry.type == EntityType::Place && headOfLongerName(last)))
         continue;
-      hits_.push_back(hit);
-      if (hit.type == EntityType::Organization) addParents(hit);
+      // Filled in where it is stored: a hit built aside and copied in is read back, wide, before
+      // the stores of its fields have landed.
+      Hit& hit = hits_.emplace_back();
+      hit.first = first;
+      hit.last = last;
+      hit.type = entry.type;
+      hit.index = entry.index;
+      if (entry.type == EntityType::Organization) addParents(first, last, entry.index);
     }
   }
 
