@@ -492,13 +492,14 @@ class Run {
     return std::nullopt;
   }
 
-  // "Conseil de sécurité des Nations Unies" also names the UN.
-  void addParents(const Hit& hit) {
-    const auto& parents = g_.organizations[hit.index].parents;
+  // "Conseil de sécurité des Nations Unies" (tokens first to last, organization `organ`) also
+  // names the UN.
+  void addParents(std::size_t first, std::size_t last, std::size_t organ) {
+    const auto& parents = g_.organizations[organ].parents;
     if (parents.empty()) return;  // most bodies: no name inside theirs to look for
-    for (std::size_t k = hit.first; k <= hit.last; ++k) {
+    for (std::size_t k = first; k <= last; ++k) {
       for (const auto& m : g_.organizationNames.allAt(view_, k)) {
-        if (k + m.length - 1 > hit.last || m.payload == hit.index) continue;
+        if (k + m.length - 1 > last || m.payload == organ) continue;
         const auto& key = g_.organizations[m.payload].key;
         if (std::find(parents.begin(), parents.end(), key) == parents.end()) continue;
         hits_.push_back({k, k + m.length - 1, EntityType::Organization, m.payload});
