@@ -7,6 +7,7 @@
 #include <bit>
 #include <chrono>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <set>
 #include <span>
@@ -272,36 +273,37 @@ class Run {
   // ---- document info -------------------------------------------------------------------
   std::string title(const std::string& symbol) const {
     // The first paragraph with words, lines joined, without Markdown emphasis or heading marks
-    // and without the document symbol.
+    // and without the document symbol. Lines are read as views of the text: only one with marks
+    // is copied, to drop them.
+    const std::string_view text = document_.text;
     std::string out;
-    std::string line;
-    auto flush = [&] {
+    std::string unmarked;
+    // Adds the line to the title; false if it is blank.
+    const auto addLine = [&](std::string_view line) {
+      if (line.find_first_of("*#") != std::string_view::npos) {
+        unmarked.clear();
+        std::copy_if(line.begin(), line.end(), std::back_inserter(unmarked), [](char c) { return c != '*' && c != '#'; });
+        line = unmarked;
+      }
       const auto b = line.find_first_not_of(" \t\r");
-      if (b != std::string::npos) {
-        const auto e = line.find_last_not_of(" \t\r");
-        std::string trimmed = line.substr(b, e - b + 1);
-        if (trimmed != symbol) out += (out.empty() ? "" : " ") + trimmed;
+      if (b == std::string_view::npos) return false;
+      const std::string_view trimmed = line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+      if (trimmed != symbol) {
+        if (!out.empty()) out += ' ';
+        out += trimmed;
       }
-      line.clear();
+      return true;
     };
-    for (char c : document_.text) {
-      if (c != '\n') {
-        if (c != '*' && c != '#') line += c;
-        continue;
-      }
-      const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
-      flush();
-      if (blank && !out.empty()) break;
-      if (out.size() > 200) break;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != std::string_view::npos; start = end + 1) {
+      const bool blank = !addLine(text.substr(start, end - start));
+      if ((blank && !out.empty()) || out.size() > 200) break;
     }
-    if (out.empty()) flush();
+    // A text of one paragraph without a line break after it.
+    if (out.empty()) addLine(text.substr(start));
     // Collapse runs of blanks left by the line joins.
-    std::string collapsed;
-    for (char c : out) {
-      if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
-      collapsed += c;
-    }
-    return collapsed;
+    out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return a == ' ' && b == ' '; }), out.end());
+    return out;
   }
 
   std::string symbol() const {
