@@ -604,6 +604,8 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
+    // A candidate at most per honorific and two per post named: the list is not regrown.
+    candidates_.reserve(cueStarts(Cue::Honorific).size() + 2 * postMentions_.size());
     std::size_t from = 0;  // the scan resumes after the last name read
     for (const std::size_t i : cueStarts(Cue::Honorific)) {
       if (i < from) continue;
@@ -648,14 +650,17 @@ class Run {
       return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
     });
     // Persons by their first and by their last word: a candidate matches only persons sharing
-    // one of them, so matching stays linear in long documents with many persons.
-    std::unordered_map<std::string_view, std::vector<std::size_t>> byFirst;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> byLast;
+    // one of them, so matching stays linear in long documents with many persons. An entry per
+    // person and word, not a list per word: one allocation, not two or more.
+    std::unordered_multimap<std::string_view, std::size_t> byFirst;
+    std::unordered_multimap<std::string_view, std::size_t> byLast;
     std::vector<std::size_t> sharing;  // persons sharing a candidate's first or last word, in order
     const auto share = [&](const auto& index, std::string_view word) {
-      if (const auto found = index.find(word); found != index.end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
+      const auto [from, to] = index.equal_range(word);
+      for (auto it = from; it != to; ++it) sharing.push_back(it->second);
     };
     const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
+    personMentions_.reserve(candidates_.size());  // a mention per candidate at most, then the surnames alone
     for (const auto& [first, last] : candidates_) {
       const auto words = tokens_.subspan(first, last - first + 1);
       sharing.clear();
@@ -680,8 +685,8 @@ class Run {
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
-        byFirst[words.front().fold].push_back(persons_.size());
-        byLast[words.back().fold].push_back(persons_.size());
+        byFirst.emplace(words.front().fold, persons_.size());
+        byLast.emplace(words.back().fold, persons_.size());
         persons_.push_back({std::move(name), std::move(iri), {first, last}});
         match = persons_.size() - 1;
       }
@@ -697,9 +702,11 @@ class Run {
     const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
     for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
-      const auto found = byLast.find(tokens_[k].fold);
-      if (found == byLast.end()) continue;
-      personMentions_.push_back({k, k, found->second.front()});
+      const auto [from, to] = byLast.equal_range(tokens_[k].fold);
+      if (from == to) continue;
+      // Persons of one surname are kept in no particular order.
+      const auto firstPerson = std::min_element(from, to, [](const auto& a, const auto& b) { return a.second < b.second; });
+      personMentions_.push_back({k, k, firstPerson->second});
       inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
