@@ -65,7 +65,11 @@ class Entities {
     rehash(count);
   }
   std::vector<Entity> take() {
-    for (auto& e : list_) std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    // Mentions mostly come in text order: most lists are only checked, not sorted.
+    const auto byStart = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+    for (auto& e : list_) {
+      if (!std::is_sorted(e.mentions.begin(), e.mentions.end(), byStart)) std::sort(e.mentions.begin(), e.mentions.end(), byStart);
+    }
     return std::move(list_);
   }
 
