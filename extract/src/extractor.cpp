@@ -444,7 +444,10 @@ class Run {
       }
       hits_.push_back(Hit{first, last, EntityType::Place, index});
     }
-    std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
+    // Hits in strict text order, as they mostly are (sites are rare), are left as they are: a
+    // sort would not move them.
+    if (std::adjacent_find(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first >= b.first; }) != hits_.end())
+      std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
   }
 
   void findNames() {
