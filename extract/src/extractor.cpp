@@ -253,10 +253,13 @@ class Run {
     indexHits();
     dates_ = findDates(view_, g_);
     std::vector<NamedBody> bodies;
+    bodies.reserve(static_cast<std::size_t>(
+        std::count_if(hits_.begin(), hits_.end(), [](const Hit& h) { return h.type == EntityType::Organization; })));
     for (const auto& h : hits_) {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    resolutionIris_.reserve(resolutions_.size());
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPostMentions();
     findPersons();
@@ -451,6 +454,9 @@ class Run {
   }
 
   void findNames() {
+    // Room for a name every four words, more than most reports have: the list is not regrown
+    // one hit after another.
+    hits_.reserve(tokens_.size() / 4);
     for (std::size_t i = 0; i < tokens_.size();) {
       const Token& t = tokens_[i];
       // Names and the anaphor start with a capital: most tokens need no look-up at all.
