@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <set>
 #include <span>
@@ -40,33 +43,77 @@ class Entities {
   // place: an entity has many strings to move.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    // One look-up: the key is copied only when the entity is new.
-    const auto [it, added] = byIri_.try_emplace(iri, list_.size());
-    if (added) {
+    if (2 * (list_.size() + 1) > slots_.size()) rehash(2 * (list_.size() + 1));
+    const std::size_t hash = hashOf(iri);
+    Slot& slot = slotOf(iri, hash);
+    if (slot.entity == 0) {
       Entity& entity = list_.emplace_back();
-      make(entity);
       entity.iri = iri;
+      make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
+      slot = {static_cast<std::uint32_t>(list_.size()), static_cast<std::uint32_t>(hash >> 32)};
     }
-    auto& mentions = list_[it->second].mentions;
+    auto& mentions = list_[slot.entity - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
     if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(std::move(mention));
   }
-  // Room for `count` entities, so adding them moves none.
+  // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
-    byIri_.reserve(count);
     list_.reserve(count);
+    rehash(count);
   }
   std::vector<Entity> take() {
-    for (auto& e : list_) std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    // Mentions mostly come in text order: most lists are only checked, not sorted.
+    const auto byStart = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+    for (auto& e : list_) {
+      if (!std::is_sorted(e.mentions.begin(), e.mentions.end(), byStart)) std::sort(e.mentions.begin(), e.mentions.end(), byStart);
+    }
     return std::move(list_);
   }
 
  private:
-  std::unordered_map<std::string, std::size_t> byIri_;  // IRIs share long prefixes: hashed, not ordered
+  // The entities by IRI: a table open-addressed into list_, probed linearly, with no node to
+  // allocate per entity nor key to copy, as a map of strings would.
+  struct Slot {
+    std::uint32_t entity = 0;    // index into list_ plus one; 0: empty
+    std::uint32_t hashBits = 0;  // the high bits of the IRI's hash: IRIs are compared only on a likely match
+  };
+  // IRIs share long prefixes and differ in their last segment: only their last 16 bytes and
+  // their length are mixed, inline, where std::hash would call out to read them all.
+  static std::size_t hashOf(std::string_view iri) {
+    if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::memcpy(&head, iri.data() + iri.size() - 16, 8);
+    std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
+    std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
+    // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 29);
+  }
+  // The slot of the entity with this IRI, or the empty slot where it would go.
+  Slot& slotOf(std::string_view iri, std::size_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.entity == 0 || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && list_[slot.entity - 1].iri == iri))
+        return slot;
+    }
+  }
+  // A table for `count` entities, at most half full, holding those added so far.
+  void rehash(std::size_t count) {
+    slots_.assign(std::bit_ceil(2 * count), Slot{});
+    for (std::size_t n = 0; n < list_.size(); ++n) {
+      const std::size_t hash = hashOf(list_[n].iri);
+      slotOf(list_[n].iri, hash) = {static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(hash >> 32)};
+    }
+  }
+
   std::vector<Entity> list_;
+  std::vector<Slot> slots_;  // a power of two
 };
 
 // Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
@@ -88,10 +135,10 @@ class FirstAt {
 };
 
 struct Person {
-  std::vector<std::string_view> words;  // folded name tokens, into the document's TextView
-  std::string name;                // as written, honorifics dropped
-  std::string iri;                 // made once: transliterating a name is costly, posts ask often
-  std::pair<std::size_t, std::size_t> firstSpan;  // token range of the mention that named it first
+  std::string name;  // as written, honorifics dropped
+  std::string iri;   // made once: transliterating a name is costly, posts ask often
+  // Token range of the mention that named it first: its words are the person's, compared folded.
+  std::pair<std::size_t, std::size_t> firstSpan;
 };
 
 struct PersonMention {
@@ -206,10 +253,13 @@ class Run {
     indexHits();
     dates_ = findDates(view_, g_);
     std::vector<NamedBody> bodies;
+    bodies.reserve(static_cast<std::size_t>(
+        std::count_if(hits_.begin(), hits_.end(), [](const Hit& h) { return h.type == EntityType::Organization; })));
     for (const auto& h : hits_) {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
     resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    resolutionIris_.reserve(resolutions_.size());
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPostMentions();
     findPersons();
@@ -230,36 +280,39 @@ class Run {
   // ---- document info -------------------------------------------------------------------
   std::string title(const std::string& symbol) const {
     // The first paragraph with words, lines joined, without Markdown emphasis or heading marks
-    // and without the document symbol.
+    // and without the document symbol. Lines are read as views of the text: only one with marks
+    // is copied, to drop them.
+    const std::string_view text = document_.text;
     std::string out;
-    std::string line;
-    auto flush = [&] {
+    out.reserve(std::min<std::size_t>(text.size(), 256));  // a title ends past 200 characters: mostly no regrowth
+    std::string unmarked;
+    // Adds the line to the title; false if it is blank.
+    const auto addLine = [&](std::string_view line) {
+      // Two searches for one character each (memchr), not one for either character at a time.
+      if (line.find('*') != std::string_view::npos || line.find('#') != std::string_view::npos) {
+        unmarked.clear();
+        std::copy_if(line.begin(), line.end(), std::back_inserter(unmarked), [](char c) { return c != '*' && c != '#'; });
+        line = unmarked;
+      }
       const auto b = line.find_first_not_of(" \t\r");
-      if (b != std::string::npos) {
-        const auto e = line.find_last_not_of(" \t\r");
-        std::string trimmed = line.substr(b, e - b + 1);
-        if (trimmed != symbol) out += (out.empty() ? "" : " ") + trimmed;
+      if (b == std::string_view::npos) return false;
+      const std::string_view trimmed = line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+      if (trimmed != symbol) {
+        if (!out.empty()) out += ' ';
+        out += trimmed;
       }
-      line.clear();
+      return true;
     };
-    for (char c : document_.text) {
-      if (c != '\n') {
-        if (c != '*' && c != '#') line += c;
-        continue;
-      }
-      const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
-      flush();
-      if (blank && !out.empty()) break;
-      if (out.size() > 200) break;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != std::string_view::npos; start = end + 1) {
+      const bool blank = !addLine(text.substr(start, end - start));
+      if ((blank && !out.empty()) || out.size() > 200) break;
     }
-    if (out.empty()) flush();
+    // A text of one paragraph without a line break after it.
+    if (out.empty()) addLine(text.substr(start));
     // Collapse runs of blanks left by the line joins.
-    std::string collapsed;
-    for (char c : out) {
-      if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
-      collapsed += c;
-    }
-    return collapsed;
+    out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return a == ' ' && b == ' '; }), out.end());
+    return out;
   }
 
   std::string symbol() const {
@@ -396,10 +449,16 @@ class Run {
       }
       hits_.push_back(Hit{first, last, EntityType::Place, index});
     }
-    std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
+    // Hits in strict text order, as they mostly are (sites are rare), are left as they are: a
+    // sort would not move them.
+    if (std::adjacent_find(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first >= b.first; }) != hits_.end())
+      std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
   }
 
   void findNames() {
+    // Room for a name every four words, more than most reports have: the list is not regrown
+    // one hit after another.
+    hits_.reserve(tokens_.size() / 4);
     for (std::size_t i = 0; i < tokens_.size();) {
       const Token& t = tokens_[i];
       // Names and the anaphor start with a capital: most tokens need no look-up at all.
@@ -414,13 +473,20 @@ class Run {
         continue;
       }
       const NamedEntry& entry = g_.nameEntries[m.payload];
-      const Hit hit{i, i + m.length - 1, entry.type, entry.index};
-      i = hit.last + 1;
-      if ((hit.type != EntityType::Organization && insideProperName(hit.first)) ||
-          (hit.type == EntityType::Place && headOfLongerName(hit.last)))
+      const std::size_t first = i;
+      const std::size_t last = i + m.length - 1;
+      i = last + 1;
+      if ((entry.type != EntityType::Organization && insideProperName(first)) ||
+          (entry.type == EntityType::Place && headOfLongerName(last)))
         continue;
-      hits_.push_back(hit);
-      if (hit.type == EntityType::Organization) addParents(hit);
+      // Filled in where it is stored: a hit built aside and copied in is read back, wide, before
+      // the stores of its fields have landed.
+      Hit& hit = hits_.emplace_back();
+      hit.first = first;
+      hit.last = last;
+      hit.type = entry.type;
+      hit.index = entry.index;
+      if (entry.type == EntityType::Organization) addParents(first, last, entry.index);
     }
   }
 
@@ -443,13 +509,14 @@ class Run {
     return std::nullopt;
   }
 
-  // "Conseil de sécurité des Nations Unies" also names the UN.
-  void addParents(const Hit& hit) {
-    const auto& parents = g_.organizations[hit.index].parents;
+  // "Conseil de sécurité des Nations Unies" (tokens first to last, organization `organ`) also
+  // names the UN.
+  void addParents(std::size_t first, std::size_t last, std::size_t organ) {
+    const auto& parents = g_.organizations[organ].parents;
     if (parents.empty()) return;  // most bodies: no name inside theirs to look for
-    for (std::size_t k = hit.first; k <= hit.last; ++k) {
+    for (std::size_t k = first; k <= last; ++k) {
       for (const auto& m : g_.organizationNames.allAt(view_, k)) {
-        if (k + m.length - 1 > hit.last || m.payload == hit.index) continue;
+        if (k + m.length - 1 > last || m.payload == organ) continue;
         const auto& key = g_.organizations[m.payload].key;
         if (std::find(parents.begin(), parents.end(), key) == parents.end()) continue;
         hits_.push_back({k, k + m.length - 1, EntityType::Organization, m.payload});
@@ -552,6 +619,8 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
+    // A candidate at most per honorific and two per post named: the list is not regrown.
+    candidates_.reserve(cueStarts(Cue::Honorific).size() + 2 * postMentions_.size());
     std::size_t from = 0;  // the scan resumes after the last name read
     for (const std::size_t i : cueStarts(Cue::Honorific)) {
       if (i < from) continue;
@@ -596,28 +665,33 @@ class Run {
       return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
     });
     // Persons by their first and by their last word: a candidate matches only persons sharing
-    // one of them, so matching stays linear in long documents with many persons.
-    std::unordered_map<std::string_view, std::vector<std::size_t>> byFirst;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> byLast;
+    // one of them, so matching stays linear in long documents with many persons. An entry per
+    // person and word, not a list per word: one allocation, not two or more.
+    std::unordered_multimap<std::string_view, std::size_t> byFirst;
+    std::unordered_multimap<std::string_view, std::size_t> byLast;
     std::vector<std::size_t> sharing;  // persons sharing a candidate's first or last word, in order
     const auto share = [&](const auto& index, std::string_view word) {
-      if (const auto found = index.find(word); found != index.end()) sharing.insert(sharing.end(), found->second.begin(), found->second.end());
+      const auto [from, to] = index.equal_range(word);
+      for (auto it = from; it != to; ++it) sharing.push_back(it->second);
     };
+    const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
+    personMentions_.reserve(candidates_.size());  // a mention per candidate at most, then the surnames alone
     for (const auto& [first, last] : candidates_) {
-      std::vector<std::string_view> words;
-      for (std::size_t k = first; k <= last; ++k) words.push_back(tokens_[k].fold);
+      const auto words = tokens_.subspan(first, last - first + 1);
       sharing.clear();
-      share(byFirst, words.front());
-      share(byLast, words.back());
+      share(byFirst, words.front().fold);
+      share(byLast, words.back().fold);
       std::sort(sharing.begin(), sharing.end());
       std::optional<std::size_t> match;
       for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
         const std::size_t p = sharing[n];
-        const auto& known = persons_[p].words;
-        const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin());
-        const bool sameLast = words.back() == known.back() && words.size() >= 2 && known.size() >= 2 &&
-                              (words.front() == known.front());
-        const bool prefix = words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin()) && words.size() >= 2;
+        const auto [knownFirst, knownLast] = persons_[p].firstSpan;
+        const auto known = tokens_.subspan(knownFirst, knownLast - knownFirst + 1);
+        const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin(), sameWord);
+        const bool sameLast = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
+                              sameWord(words.front(), known.front());
+        const bool prefix =
+            words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin(), sameWord) && words.size() >= 2;
         if (suffix || sameLast || prefix) match = p;
       }
       if (!match) {
@@ -626,9 +700,9 @@ class Run {
         if (real < 2) continue;
         std::string name = nameText(first, last);
         std::string iri = personIri(options_.baseIri, name);
-        byFirst[words.front()].push_back(persons_.size());
-        byLast[words.back()].push_back(persons_.size());
-        persons_.push_back({words, std::move(name), std::move(iri), {first, last}});
+        byFirst.emplace(words.front().fold, persons_.size());
+        byLast.emplace(words.back().fold, persons_.size());
+        persons_.push_back({std::move(name), std::move(iri), {first, last}});
         match = persons_.size() - 1;
       }
       personMentions_.push_back({first, last, *match});
@@ -643,9 +717,11 @@ class Run {
     const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
     for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
-      const auto found = byLast.find(tokens_[k].fold);
-      if (found == byLast.end()) continue;
-      personMentions_.push_back({k, k, found->second.front()});
+      const auto [from, to] = byLast.equal_range(tokens_[k].fold);
+      if (from == to) continue;
+      // Persons of one surname are kept in no particular order.
+      const auto firstPerson = std::min_element(from, to, [](const auto& a, const auto& b) { return a.second < b.second; });
+      personMentions_.push_back({k, k, firstPerson->second});
       inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -764,7 +840,7 @@ class Run {
     return h.type == EntityType::State ? iris_.states[h.index] : iris_.organizations[h.index];
   }
 
-  void addPost(std::size_t person, const std::string& post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
+  void addPost(std::size_t person, std::string_view post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
     // One allocation for the key: IRIs are long.
@@ -772,7 +848,7 @@ class Run {
     held.reserve(subject.size() + post.size() + object.size() + 2);
     held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
     if (!postsHeld_.insert(std::move(held)).second) return;
-    addRelation(subject, "holdsPost", post, object, evidenceFirst, evidenceLast);
+    addRelation(subject, "holdsPost", std::string(post), object, evidenceFirst, evidenceLast);
     personOf_[person] = of;
   }
 
@@ -852,7 +928,9 @@ class Run {
 
   void findPosts() {
     for (const auto& [i, post, demonym] : postMentions_) {
-      std::string english = g_.posts[post.payload];
+      // The gazetteer's name of the post, copied only for the few that name where they are posted.
+      std::string_view english = g_.posts[post.payload];
+      std::string postedEnglish;
       const std::size_t after = i + post.length;
       std::optional<Hit> of;
       std::size_t tail = after;  // the token after the post and its "of X"
@@ -899,7 +977,8 @@ class Run {
       // auprès de l'Organisation des Nations Unies".
       if (english == "Ambassador" || english == "Permanent Observer" || english == "Permanent Representative") {
         if (auto to = postedTo(tail)) {
-          english += " to " + postLabel(*to);
+          postedEnglish = std::string(english) + " to " + postLabel(*to);
+          english = postedEnglish;
           tail = to->last + 1;
         }
       }
@@ -924,7 +1003,7 @@ class Run {
     }
   }
 
-  void tableRowPost(std::size_t postToken, const std::string& english) {
+  void tableRowPost(std::size_t postToken, std::string_view english) {
     const std::size_t lineStart = lineStartOf(postToken);
     std::optional<Hit> state;
     const PersonMention* person = nullptr;
