@@ -183,11 +183,26 @@ class Run {
         view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()),
         lineBreaks_(view_.lineBreaks()) {
     view_.splitSentences(language_);
-    cues_ = g.cues.longestEach(view_);
-    for (std::size_t i = 0; i < cues_.size(); ++i) {
-      if (cues_[i].length) cueStarts_[static_cast<std::size_t>(g.cueKind(cues_[i]))].push_back(i);
+    // Cues and post names in one pass over the tokens. The cues are counted by kind, so that
+    // their starts go in one list, each kind's part sized beforehand.
+    cues_.resize(tokens_.size());
+    postNames_.resize(tokens_.size());
+    std::array<std::size_t, kCueKinds> counts{};
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      cues_[i] = g.cues.longestAt(view_, i);
+      postNames_[i] = g.postNames.longestAt(view_, i);
+      ++counts[static_cast<std::size_t>(g.cueKind(cues_[i]))];
     }
-    postNames_ = g.postNames.longestEach(view_);
+    counts[static_cast<std::size_t>(Cue::None)] = 0;  // the tokens where no cue starts are not listed
+    std::array<std::size_t, kCueKinds> next{};  // by kind, where its next start goes
+    for (std::size_t kind = 0; kind < kCueKinds; ++kind) {
+      next[kind] = cueStartsFrom_[kind];
+      cueStartsFrom_[kind + 1] = cueStartsFrom_[kind] + counts[kind];
+    }
+    cueStartList_.resize(cueStartsFrom_.back());
+    for (std::size_t i = 0; i < cues_.size(); ++i) {
+      if (cues_[i].length) cueStartList_[next[static_cast<std::size_t>(g.cueKind(cues_[i]))]++] = i;
+    }
   }
 
   Extraction run() {
@@ -294,7 +309,10 @@ class Run {
   }
   const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
   // The tokens where a cue of this kind starts, in text order, for rules that look for one kind.
-  const std::vector<std::size_t>& cueStarts(Cue kind) const { return cueStarts_[static_cast<std::size_t>(kind)]; }
+  std::span<const std::size_t> cueStarts(Cue kind) const {
+    const auto k = static_cast<std::size_t>(kind);
+    return std::span(cueStartList_).subspan(cueStartsFrom_[k], cueStartsFrom_[k + 1] - cueStartsFrom_[k]);
+  }
 
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
@@ -1600,7 +1618,11 @@ class Run {
   // every loop test.
   const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
-  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
+  static constexpr std::size_t kCueKinds = static_cast<std::size_t>(Cue::Count);
+  // The tokens where cues start, by kind: each kind's in text order, from cueStartsFrom_[kind]
+  // to cueStartsFrom_[kind + 1].
+  std::vector<std::size_t> cueStartList_;
+  std::array<std::size_t, kCueKinds + 1> cueStartsFrom_{};
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending

@@ -128,15 +128,6 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
   return longest;
 }
 
-std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
-  const std::span<const Token> tokens = view.tokens();
-  std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (anyStartingWith(tokens[i].word)) out[i] = longestAt(view, i);
-  }
-  return out;
-}
-
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out;

@@ -40,8 +40,6 @@ class PhraseIndex {
     const Match alone = wordAlone(node);
     return alone.length ? alone : longestFrom(view, i);
   }
-  // longestAt for every token of the view, in token order.
-  std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
   // Whether some phrase starts with the word.
