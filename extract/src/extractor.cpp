@@ -985,17 +985,18 @@ class Run {
   std::vector<MeetingDraft> meetingMentions() const {
     // Most words start no mention, which their word alone tells: the tokens that may are listed
     // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
-    std::vector<std::size_t> candidates(tokens_.size());
+    // Not zeroed first (a vector would be): only the first `count` are written and read.
+    const auto candidates = std::make_unique_for_overwrite<std::uint32_t[]>(tokens_.size());
     std::size_t count = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const WordId word = tokens_[i].word;
-      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word]) candidates[count++] = i;
+      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word])
+        candidates[count++] = static_cast<std::uint32_t>(i);
     }
-    candidates.resize(count);
     std::vector<MeetingDraft> out;
     out.reserve(count);  // a mention starts at a candidate: the list is not regrown
     std::size_t next = 0;  // the first token after the last mention read
-    for (const std::size_t i : candidates) {
+    for (const std::size_t i : std::span(candidates.get(), count)) {
       if (i < next) continue;
       const WordId word = tokens_[i].word;
       const auto m = g_.seriesNames.longestAt(view_, i);
