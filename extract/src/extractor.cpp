@@ -148,18 +148,6 @@ struct RuleWords {
   WordSet summits;
 };
 
-std::string detectLanguage(const TextView& view, const Gazetteer& g) {
-  const WordSet& frWords = g.wordsOf(Cue::StopFr);
-  const WordSet& enWords = g.wordsOf(Cue::StopEn);
-  int fr = 0;
-  int en = 0;
-  for (const auto& token : view.tokens()) {
-    if (frWords[token.word]) ++fr;
-    if (enWords[token.word]) ++en;
-  }
-  return fr > en ? "fr" : "en";
-}
-
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
   const std::string_view f = token.fold;
@@ -178,17 +166,17 @@ class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const RuleWords& words, const KnownIris& iris, const Document& document)
       : options_(options), g_(g), words_(words), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
-        // One token list serves both: the language is told from the tokens, then the
-        // sentences are split by that language's rules.
-        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()),
-        lineBreaks_(view_.lineBreaks()) {
-    view_.splitSentences(language_);
-    // Cues and post names in one pass over the tokens. The cues are counted by kind, so that
-    // their starts go in one list, each kind's part sized beforehand.
+        view_(document.text, &g.vocabulary), tokens_(view_.tokens()), lineBreaks_(view_.lineBreaks()) {
+    // One pass over the tokens looks up cues and post names and tells the language, more
+    // French stop words than English ones making it French; the sentences are then split by
+    // that language's rules. The cues are counted by kind, so that their starts go in one
+    // list, each kind's part sized beforehand.
     cues_.resize(tokens_.size());
     postNames_.resize(tokens_.size());
     std::array<std::size_t, kCueKinds> counts{};
+    int frenchLean = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      frenchLean += g.frenchLean[tokens_[i].word];
       cues_[i] = g.cues.longestAt(view_, i);
       postNames_[i] = g.postNames.longestAt(view_, i);
       ++counts[static_cast<std::size_t>(g.cueKind(cues_[i]))];
@@ -203,6 +191,8 @@ class Run {
     for (std::size_t i = 0; i < cues_.size(); ++i) {
       if (cues_[i].length) cueStartList_[next[static_cast<std::size_t>(g.cueKind(cues_[i]))]++] = i;
     }
+    language_ = frenchLean > 0 ? "fr" : "en";
+    view_.splitSentences(language_);
   }
 
   Extraction run() {

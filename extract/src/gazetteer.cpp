@@ -297,6 +297,10 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     if (words.size() == 1) g.words[static_cast<std::size_t>(*kind)].set(g.vocabulary.add(words.front()), true);
     g.cues.add(row[1], static_cast<std::size_t>(*kind), g.vocabulary);
   }
+  for (WordId word = 1; word < g.vocabulary.size(); ++word) {
+    const int lean = int{g.wordsOf(Cue::StopFr)[word]} - int{g.wordsOf(Cue::StopEn)[word]};
+    if (lean) g.frenchLean.set(word, static_cast<std::int8_t>(lean));
+  }
   return g;
 }
 

@@ -182,6 +182,9 @@ struct Gazetteer {
   WordTable<int> ordinals;  // ordinal or tens word -> value
   // By cue kind, its single-word cues (a word set for scans that ask every token).
   std::vector<WordSet> words = std::vector<WordSet>(static_cast<std::size_t>(Cue::Count));
+  // +1 for a French stop word (a stop-fr cue), -1 for an English one, 0 for both or neither:
+  // a document's language is told by their sum over its tokens, one look-up per token.
+  WordTable<std::int8_t> frenchLean;
 
   bool isWord(Cue kind, const Token& token) const { return wordsOf(kind)[token.word]; }
   const WordSet& wordsOf(Cue kind) const { return words[static_cast<std::size_t>(kind)]; }
