@@ -32,7 +32,9 @@ class DateScanner {
   std::vector<DateHit> scan() {
     std::vector<DateHit> hits;
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (auto hit = dayFirst(i); hit) {
+      if (!mayStart(i)) {
+        ++i;
+      } else if (auto hit = dayFirst(i); hit) {
         hits.push_back(*hit);
         i = hit->last + 1;
       } else if (auto hit2 = monthFirst(i); hit2) {
@@ -46,6 +48,12 @@ class DateScanner {
   }
 
  private:
+  // Whether a date may start at token i, with a day or a month: most tokens are neither, and
+  // are passed over without the calls that read a day or a month.
+  bool mayStart(std::size_t i) const {
+    const std::string_view f = tokens_[i].fold;
+    return (!f.empty() && f[0] >= '0' && f[0] <= '9') || g_.months[tokens_[i].word];
+  }
   int monthAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;
     const int month = g_.months[tokens_[i].word];

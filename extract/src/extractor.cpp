@@ -195,18 +195,6 @@ struct RuleWords {
   WordSet summits;
 };
 
-std::string detectLanguage(const TextView& view, const Gazetteer& g) {
-  const WordSet& frWords = g.wordsOf(Cue::StopFr);
-  const WordSet& enWords = g.wordsOf(Cue::StopEn);
-  int fr = 0;
-  int en = 0;
-  for (const auto& token : view.tokens()) {
-    if (frWords[token.word]) ++fr;
-    if (enWords[token.word]) ++en;
-  }
-  return fr > en ? "fr" : "en";
-}
-
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
   const std::string_view f = token.fold;
@@ -225,16 +213,33 @@ class Run {
  public:
   Run(const ExtractOptions& options, const Gazetteer& g, const RuleWords& words, const KnownIris& iris, const Document& document)
       : options_(options), g_(g), words_(words), iris_(iris), particles_(g.wordsOf(Cue::Particle)), document_(document),
-        // One token list serves both: the language is told from the tokens, then the
-        // sentences are split by that language's rules.
-        view_(document.text, &g.vocabulary), language_(detectLanguage(view_, g)), tokens_(view_.tokens()),
-        lineBreaks_(view_.lineBreaks()) {
-    view_.splitSentences(language_);
-    cues_ = g.cues.longestEach(view_);
-    for (std::size_t i = 0; i < cues_.size(); ++i) {
-      if (cues_[i].length) cueStarts_[static_cast<std::size_t>(g.cueKind(cues_[i]))].push_back(i);
+        view_(document.text, &g.vocabulary), tokens_(view_.tokens()), lineBreaks_(view_.lineBreaks()) {
+    // One pass over the tokens looks up cues and post names and tells the language, more
+    // French stop words than English ones making it French; the sentences are then split by
+    // that language's rules. The cues are counted by kind, so that their starts go in one
+    // list, each kind's part sized beforehand.
+    cues_.resize(tokens_.size());
+    postNames_.resize(tokens_.size());
+    std::array<std::size_t, kCueKinds> counts{};
+    int frenchLean = 0;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      frenchLean += g.frenchLean[tokens_[i].word];
+      cues_[i] = g.cues.longestAt(view_, i);
+      postNames_[i] = g.postNames.longestAt(view_, i);
+      ++counts[static_cast<std::size_t>(g.cueKind(cues_[i]))];
     }
-    postNames_ = g.postNames.longestEach(view_);
+    counts[static_cast<std::size_t>(Cue::None)] = 0;  // the tokens where no cue starts are not listed
+    std::array<std::size_t, kCueKinds> next{};  // by kind, where its next start goes
+    for (std::size_t kind = 0; kind < kCueKinds; ++kind) {
+      next[kind] = cueStartsFrom_[kind];
+      cueStartsFrom_[kind + 1] = cueStartsFrom_[kind] + counts[kind];
+    }
+    cueStartList_.resize(cueStartsFrom_.back());
+    for (std::size_t i = 0; i < cues_.size(); ++i) {
+      if (cues_[i].length) cueStartList_[next[static_cast<std::size_t>(g.cueKind(cues_[i]))]++] = i;
+    }
+    language_ = frenchLean > 0 ? "fr" : "en";
+    view_.splitSentences(language_);
   }
 
   Extraction run() {
@@ -347,7 +352,10 @@ class Run {
   }
   const PhraseIndex::Match& postNameAt(std::size_t i) const { return postNames_[i]; }
   // The tokens where a cue of this kind starts, in text order, for rules that look for one kind.
-  const std::vector<std::size_t>& cueStarts(Cue kind) const { return cueStarts_[static_cast<std::size_t>(kind)]; }
+  std::span<const std::size_t> cueStarts(Cue kind) const {
+    const auto k = static_cast<std::size_t>(kind);
+    return std::span(cueStartList_).subspan(cueStartsFrom_[k], cueStartsFrom_[k + 1] - cueStartsFrom_[k]);
+  }
 
   // ---- sections ------------------------------------------------------------------------
   bool atLineStart(std::size_t i) const {
@@ -1046,17 +1054,18 @@ class Run {
   std::vector<MeetingDraft> meetingMentions() const {
     // Most words start no mention, which their word alone tells: the tokens that may are listed
     // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
-    std::vector<std::size_t> candidates(tokens_.size());
+    // Not zeroed first (a vector would be): only the first `count` are written and read.
+    const auto candidates = std::make_unique_for_overwrite<std::uint32_t[]>(tokens_.size());
     std::size_t count = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const WordId word = tokens_[i].word;
-      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word]) candidates[count++] = i;
+      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word])
+        candidates[count++] = static_cast<std::uint32_t>(i);
     }
-    candidates.resize(count);
     std::vector<MeetingDraft> out;
     out.reserve(count);  // a mention starts at a candidate: the list is not regrown
     std::size_t next = 0;  // the first token after the last mention read
-    for (const std::size_t i : candidates) {
+    for (const std::size_t i : std::span(candidates.get(), count)) {
       if (i < next) continue;
       const WordId word = tokens_[i].word;
       const auto m = g_.seriesNames.longestAt(view_, i);
@@ -1679,7 +1688,11 @@ class Run {
   // every loop test.
   const std::span<const Token> tokens_;
   std::vector<PhraseIndex::Match> cues_;  // token -> longest cue starting there
-  std::array<std::vector<std::size_t>, static_cast<std::size_t>(Cue::Count)> cueStarts_;  // by kind
+  static constexpr std::size_t kCueKinds = static_cast<std::size_t>(Cue::Count);
+  // The tokens where cues start, by kind: each kind's in text order, from cueStartsFrom_[kind]
+  // to cueStartsFrom_[kind + 1].
+  std::vector<std::size_t> cueStartList_;
+  std::array<std::size_t, kCueKinds + 1> cueStartsFrom_{};
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending

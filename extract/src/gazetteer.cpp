@@ -67,29 +67,40 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
   std::uint32_t node = kNoNode;
   for (const auto& token : view.tokens()) {
     const WordId word = vocabulary.add(token.fold);
-    std::uint32_t next = node == kNoNode ? firstNodeOf(word) : nextNode(nodes_[node], word);
+    std::uint32_t next = node == kNoNode ? firstNodeOf(word) : nextNode(node, word);
     if (next == kNoNode) {
       next = static_cast<std::uint32_t>(nodes_.size());
       nodes_.emplace_back();
+      endings_.emplace_back();
       if (node == kNoNode) {
         if (word >= firstNode_.size()) firstNode_.resize(word + 1, kNoNode);
         firstNode_[word] = next;
       } else {
-        auto& edges = nodes_[node].next;
-        edges.insert(std::lower_bound(edges.begin(), edges.end(), std::pair(word, std::uint32_t{0})), {word, next});
+        addEdge(node, word, next);
       }
     }
     node = next;
     ending.displays.emplace_back(token.display);
     if (!acronymWord(ending.displays.back())) ending.caseSensitive = false;
   }
-  nodes_[node].endings.push_back(std::move(ending));
+  if (endings_[node].empty()) {
+    if (ending.caseSensitive) nodes_[node].checkCase = true;
+    else nodes_[node].anyCase = static_cast<std::uint32_t>(payload);
+  }
+  endings_[node].push_back(std::move(ending));
 }
 
-inline std::uint32_t PhraseIndex::nextNode(const Node& node, WordId word) {
-  const auto it = std::lower_bound(node.next.begin(), node.next.end(), word,
-                                   [](const std::pair<WordId, std::uint32_t>& edge, WordId w) { return edge.first < w; });
-  return it != node.next.end() && it->first == word ? it->second : kNoNode;
+void PhraseIndex::addEdge(std::uint32_t from, WordId word, std::uint32_t to) {
+  nodes_[from].leaf = false;
+  if (2 * (edgeCount_ + 1) > edges_.size()) {
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    for (const Edge& edge : old) {
+      if (edge.from != kNoNode) edges_[edgeSlot(edge.from, edge.word)] = edge;
+    }
+  }
+  edges_[edgeSlot(from, word)] = {from, word, to};
+  ++edgeCount_;
 }
 
 bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending) {
@@ -103,8 +114,8 @@ inline std::uint32_t PhraseIndex::follow(const TextView& view, std::size_t k, st
   // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
   const Node& here = nodes_[node];
-  if (k >= tokens.size() || here.next.empty()) return kNoNode;
-  const std::uint32_t next = nextNode(here, tokens[k].word);
+  if (k >= tokens.size() || here.leaf) return kNoNode;
+  const std::uint32_t next = nextNode(node, tokens[k].word);
   const char32_t* const text = view.text().data();
   for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
     if (breaksPhrase(text[c])) return kNoNode;
@@ -118,7 +129,12 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
   std::size_t length = 1;
   for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
     // Of phrases of one length, the first added.
-    for (const Ending& ending : nodes_[node].endings) {
+    if (nodes_[node].anyCase) {
+      longest = {length, *nodes_[node].anyCase};
+      continue;
+    }
+    if (!nodes_[node].checkCase) continue;  // no phrase ends here
+    for (const Ending& ending : endings_[node]) {
       if (!ending.caseSensitive || sameCase(tokens, i, length, ending)) {
         longest = {length, ending.payload};
         break;
@@ -128,15 +144,6 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
   return longest;
 }
 
-std::vector<PhraseIndex::Match> PhraseIndex::longestEach(const TextView& view) const {
-  const std::span<const Token> tokens = view.tokens();
-  std::vector<Match> out(tokens.size());  // Match{}: no phrase starts there
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (anyStartingWith(tokens[i].word)) out[i] = longestAt(view, i);
-  }
-  return out;
-}
-
 std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
   const std::span<const Token> tokens = view.tokens();
   std::vector<Match> out;
@@ -144,7 +151,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
   for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
     // Each length is longer than those found before: its phrases go first, in the order added.
     std::size_t at = 0;
-    for (const Ending& ending : nodes_[node].endings) {
+    for (const Ending& ending : endings_[node]) {
       if (!ending.caseSensitive || sameCase(tokens, i, length, ending))
         out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
     }
@@ -289,6 +296,10 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     const auto words = foldedWords(row[1]);
     if (words.size() == 1) g.words[static_cast<std::size_t>(*kind)].set(g.vocabulary.add(words.front()), true);
     g.cues.add(row[1], static_cast<std::size_t>(*kind), g.vocabulary);
+  }
+  for (WordId word = 1; word < g.vocabulary.size(); ++word) {
+    const int lean = int{g.wordsOf(Cue::StopFr)[word]} - int{g.wordsOf(Cue::StopEn)[word]};
+    if (lean) g.frenchLean.set(word, static_cast<std::int8_t>(lean));
   }
   return g;
 }

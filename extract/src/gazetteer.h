@@ -23,6 +23,7 @@ namespace diplograph::extract {
 // breaks). Acronym-like phrases ("UN", "IsDB", "OIC-StatCom") must match their case exactly.
 // The phrases form a trie over word numbers, so finding every phrase at a token costs one step
 // per word matched however many phrases share a beginning ("Republic of ..." has a hundred).
+// A step is one probe of a hash table of all the trie's edges, not a search of the node's own.
 // Tokens must come from a TextView given the vocabulary the phrases were added with.
 class PhraseIndex {
  public:
@@ -40,8 +41,6 @@ class PhraseIndex {
     const Match alone = wordAlone(node);
     return alone.length ? alone : longestFrom(view, i);
   }
-  // longestAt for every token of the view, in token order.
-  std::vector<Match> longestEach(const TextView& view) const;
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
   // Whether some phrase starts with the word.
@@ -54,9 +53,14 @@ class PhraseIndex {
     bool caseSensitive = false;
     std::size_t payload = 0;
   };
+  // Small, so that the nodes a walk reads share cache lines: the endings are kept aside, and
+  // read only when the first asks for the tokens' case.
   struct Node {
-    std::vector<std::pair<WordId, std::uint32_t>> next;  // by word, ascending
-    std::vector<Ending> endings;  // in the order added
+    // The first ending's payload if it ignores case: the phrase found here whatever the tokens'
+    // case, as for most phrases.
+    std::optional<std::uint32_t> anyCase;
+    bool checkCase = false;  // the first ending asks for the tokens' case
+    bool leaf = true;  // no phrase goes on past it
   };
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
@@ -65,9 +69,27 @@ class PhraseIndex {
   // first of them regardless of case, as most cue words do ("the", "de"); length 0 for others.
   Match wordAlone(std::uint32_t node) const {
     const Node& n = nodes_[node];
-    return n.next.empty() && !n.endings.front().caseSensitive ? Match{1, n.endings.front().payload} : Match{};
+    return n.leaf && n.anyCase ? Match{1, *n.anyCase} : Match{};
   }
-  static std::uint32_t nextNode(const Node& node, WordId word);
+  // An edge of the trie, in edges_; `from` is kNoNode in an empty slot.
+  struct Edge {
+    std::uint32_t from = kNoNode;
+    WordId word = kNoWord;
+    std::uint32_t to = kNoNode;
+  };
+  // The slot of the edge from `node` by `word`, or the empty slot where it would go.
+  std::size_t edgeSlot(std::uint32_t node, WordId word) const {
+    const std::size_t mask = edges_.size() - 1;
+    const std::uint64_t key = (std::uint64_t{node} << 32) | word;
+    // The high half of the product, which every bit of the key stirs.
+    for (std::size_t s = (key * 0x9E3779B97F4A7C15u) >> 32 & mask;; s = (s + 1) & mask) {
+      const Edge& edge = edges_[s];
+      if (edge.from == kNoNode || (edge.from == node && edge.word == word)) return s;
+    }
+  }
+  // The node after `node` by `word`, or kNoNode.
+  std::uint32_t nextNode(std::uint32_t node, WordId word) const { return edges_[edgeSlot(node, word)].to; }
+  void addEdge(std::uint32_t from, WordId word, std::uint32_t to);
   // The node after the first word of a phrase, or kNoNode.
   std::uint32_t firstNodeOf(WordId word) const { return word < firstNode_.size() ? firstNode_[word] : kNoNode; }
   // The node reached from `node` by token k, the token after the words that led to `node`;
@@ -78,6 +100,9 @@ class PhraseIndex {
   static bool sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending);
   std::vector<std::uint32_t> firstNode_;  // by WordId: the node after the phrase's first word
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  std::vector<std::vector<Ending>> endings_ = std::vector<std::vector<Ending>>(1);  // by node, in the order added
+  std::vector<Edge> edges_ = std::vector<Edge>(64);  // a hash table: a power of two, at most half full
+  std::size_t edgeCount_ = 0;
 };
 
 // A value per word of the vocabulary; words without one (and kNoWord) read as T{}.
@@ -157,6 +182,9 @@ struct Gazetteer {
   WordTable<int> ordinals;  // ordinal or tens word -> value
   // By cue kind, its single-word cues (a word set for scans that ask every token).
   std::vector<WordSet> words = std::vector<WordSet>(static_cast<std::size_t>(Cue::Count));
+  // +1 for a French stop word (a stop-fr cue), -1 for an English one, 0 for both or neither:
+  // a document's language is told by their sum over its tokens, one look-up per token.
+  WordTable<std::int8_t> frenchLean;
 
   bool isWord(Cue kind, const Token& token) const { return wordsOf(kind)[token.word]; }
   const WordSet& wordsOf(Cue kind) const { return words[static_cast<std::size_t>(kind)]; }
