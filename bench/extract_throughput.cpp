@@ -1,14 +1,13 @@
 // Extraction throughput on one core: reads every document of a folder into memory first, then
 // times the extractor alone over them (no store, no RDF), REPEAT times, and prints the best run
 // as "<MB> <seconds> <MB/s>". bench/run.sh compares it with grep -F -f over the same text.
-#include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "best_of.h"
 #include "diplograph/extract/extractor.h"
 
 int main(int argc, char** argv) {
@@ -28,15 +27,12 @@ int main(int argc, char** argv) {
     bytes += static_cast<double>(documents.back().text.size());
   }
   const int repeat = argc > 3 ? std::stoi(argv[3]) : 3;
-  double best = 1e300;
   std::size_t mentions = 0;
-  for (int run = 0; run < repeat; ++run) {
-    const auto start = std::chrono::steady_clock::now();
+  const double best = bestOf(repeat, [&] {
     mentions = 0;
     for (const auto& document : documents)
       for (const auto& entity : extractor.extract(document).entities) mentions += entity.mentions.size();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
+  });
   std::cout << bytes / 1e6 << " " << best << " " << bytes / 1e6 / best << " " << mentions << "\n";
   return 0;
 }

@@ -5,8 +5,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
-#include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +13,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include "best_of.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -43,17 +43,14 @@ int main(int argc, char** argv) {
     return 1;
   }
   const int repeat = argc > 2 ? std::stoi(argv[2]) : 3;
-  double best = 1e300;
   std::size_t sentences = 0;
-  for (int run = 0; run < repeat; ++run) {
-    const auto start = std::chrono::steady_clock::now();
+  const double best = bestOf(repeat, [&] {
     sentences = 0;
     for (const auto& document : documents) {
       breaks->setText(document);
       for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) ++sentences;
     }
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
+  });
   std::cout << bytes / 1e6 << " " << best << " " << bytes / 1e6 / best << " " << sentences << "\n";
   return 0;
 }
