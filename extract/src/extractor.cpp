@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <chrono>
 #include <cstring>
 #include <iterator>
@@ -43,17 +42,17 @@ class Entities {
   // place: an entity has many strings to move.
   template <typename Make>
   void add(const std::string& iri, Make make, Mention mention) {
-    if (2 * (list_.size() + 1) > slots_.size()) rehash(2 * (list_.size() + 1));
-    const std::size_t hash = hashOf(iri);
-    Slot& slot = slotOf(iri, hash);
-    if (slot.entity == 0) {
+    const std::uint64_t hash = hashOf(iri);
+    std::uint32_t number = byIri_.find(iri, hash, iriOf());
+    if (number == KeyIndex::kNone) {
       Entity& entity = list_.emplace_back();
       entity.iri = iri;
       make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
-      slot = {static_cast<std::uint32_t>(list_.size()), static_cast<std::uint32_t>(hash >> 32)};
+      number = static_cast<std::uint32_t>(list_.size());
+      byIri_.insert(iri, hash, number, iriOf(), &Entities::hashOf);
     }
-    auto& mentions = list_[slot.entity - 1].mentions;
+    auto& mentions = list_[number - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
     if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
@@ -62,7 +61,7 @@ class Entities {
   // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
     list_.reserve(count);
-    rehash(count);
+    byIri_.reserve(count, iriOf(), &Entities::hashOf);
   }
   std::vector<Entity> take() {
     // Mentions mostly come in text order: most lists are only checked, not sorted.
@@ -74,15 +73,9 @@ class Entities {
   }
 
  private:
-  // The entities by IRI: a table open-addressed into list_, probed linearly, with no node to
-  // allocate per entity nor key to copy, as a map of strings would.
-  struct Slot {
-    std::uint32_t entity = 0;    // index into list_ plus one; 0: empty
-    std::uint32_t hashBits = 0;  // the high bits of the IRI's hash: IRIs are compared only on a likely match
-  };
   // IRIs share long prefixes and differ in their last segment: only their last 16 bytes and
   // their length are mixed, inline, where std::hash would call out to read them all.
-  static std::size_t hashOf(std::string_view iri) {
+  static std::uint64_t hashOf(std::string_view iri) {
     if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
     std::uint64_t head = 0;
     std::uint64_t tail = 0;
@@ -94,26 +87,15 @@ class Entities {
     h *= 0xBF58476D1CE4E5B9u;
     return h ^ (h >> 29);
   }
-  // The slot of the entity with this IRI, or the empty slot where it would go.
-  Slot& slotOf(std::string_view iri, std::size_t hash) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.entity == 0 || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && list_[slot.entity - 1].iri == iri))
-        return slot;
-    }
-  }
-  // A table for `count` entities, at most half full, holding those added so far.
-  void rehash(std::size_t count) {
-    slots_.assign(std::bit_ceil(2 * count), Slot{});
-    for (std::size_t n = 0; n < list_.size(); ++n) {
-      const std::size_t hash = hashOf(list_[n].iri);
-      slotOf(list_[n].iri, hash) = {static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(hash >> 32)};
-    }
-  }
+  // The entities' own IRIs are the index's keys: no map node nor key copy per entity.
+  struct IriOf {
+    const Entities* entities;
+    std::string_view operator()(std::uint32_t number) const { return entities->list_[number - 1].iri; }
+  };
+  IriOf iriOf() const { return {this}; }
 
   std::vector<Entity> list_;
-  std::vector<Slot> slots_;  // a power of two
+  KeyIndex byIri_;  // IRI -> index into list_ plus one
 };
 
 // Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay

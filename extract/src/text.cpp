@@ -191,7 +191,6 @@ bool startsListItem(std::u32string_view t, std::size_t i) {
   return k > i && k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
 }
 
-
 // What sentence splitting rewrites: the line breaks '\n', '\r' and the page break '\f'.
 bool isLineControl(char32_t c) { return c == '\n' || c == '\r' || c == '\f'; }
 
@@ -277,7 +276,6 @@ void TextView::decode(std::string_view utf8) {
   size_ = static_cast<std::size_t>(o - text_.get());
 }
 
-
 std::string toUtf8(std::u32string_view text) {
   // Written through a pointer into a buffer on the stack, then copied once: appending a
   // character at a time checks the string's capacity at each. Mentions are short.
@@ -321,18 +319,11 @@ std::vector<std::string> foldedWords(std::string_view phrase) {
 }
 
 WordId Vocabulary::add(std::string_view fold) {
-  if (const WordId known = find(fold)) return known;
+  const std::uint64_t hash = hashOf(fold);
+  if (const WordId known = numbers_.find(fold, hash, wordOf())) return known;
   const auto word = static_cast<WordId>(words_.size());
   words_.emplace_back(fold);
-  if (2 * words_.size() > slots_.size()) {
-    std::vector<Slot> old(2 * slots_.size());
-    old.swap(slots_);
-    for (const Slot& slot : old) {
-      if (slot.word != kNoWord) slots_[slotOf(words_[slot.word], hashOf(words_[slot.word]))] = slot;
-    }
-  }
-  const std::size_t hash = hashOf(fold);
-  slots_[slotOf(fold, hash)] = {word, static_cast<std::uint32_t>(hash >> 32)};
+  numbers_.insert(fold, hash, word, wordOf(), &Vocabulary::hashOf);
   return word;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diplograph/extract/extraction.h"
+#include "key_index.h"
 
 namespace diplograph::extract {
 
@@ -20,18 +21,17 @@ std::string toUtf8(std::u32string_view text);
 // A folded word the gazetteers know, numbered from 1; kNoWord for every other word. Rules look
 // words up by number (an array index) rather than by hashing their text again and again.
 using WordId = std::uint32_t;
-constexpr WordId kNoWord = 0;
+constexpr WordId kNoWord = KeyIndex::kNone;
 
 // The folded words of the gazetteers and their numbers. Every token of every document is
-// looked up here once: an open-addressing table, probed linearly, whose slots keep bits of
-// their word's hash, so a look-up touches one slot and compares text only on a likely match.
+// looked up here once, through a KeyIndex.
 class Vocabulary {
  public:
   // The word's number, numbering it if it is new.
   WordId add(std::string_view fold);
   WordId find(std::string_view fold) const { return find(fold, hashOf(fold)); }
   // With the fold's hash (hashOf), computed by the caller as it wrote the fold.
-  WordId find(std::string_view fold, std::uint64_t hash) const { return slots_[slotOf(fold, hash)].word; }
+  WordId find(std::string_view fold, std::uint64_t hash) const { return numbers_.find(fold, hash, wordOf()); }
   // FNV-1a: words are short, and inline it costs less than the call to std::hash. Built up one
   // byte at a time by step(), from kHashStart.
   static constexpr std::uint64_t kHashStart = 14695981039346656037u;
@@ -45,29 +45,14 @@ class Vocabulary {
   std::size_t size() const { return words_.size(); }
 
  private:
-  struct Slot {
-    WordId word = kNoWord;  // kNoWord: empty
-    std::uint32_t hashBits = 0;
+  // The key KeyIndex reads for a number.
+  struct WordOf {
+    const Vocabulary* vocabulary;
+    std::string_view operator()(std::uint32_t word) const { return vocabulary->words_[word]; }
   };
-  // The slot holding `fold`, or the empty slot where it would go.
-  std::size_t slotOf(std::string_view fold, std::size_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.word == kNoWord || (slot.hashBits == static_cast<std::uint32_t>(hash >> 32) && sameWord(words_[slot.word], fold)))
-        return i;
-    }
-  }
-  // Compared byte by byte, inline: words are short, and a call to memcmp for each token that
-  // names a known word costs more than the comparison.
-  static bool sameWord(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (a[k] != b[k]) return false;
-    return true;
-  }
+  WordOf wordOf() const { return {this}; }
   std::vector<std::string> words_ = {""};  // by number; kNoWord has none
-  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two, at most half full
+  KeyIndex numbers_;  // numbers are words_ indices: kNoWord is KeyIndex::kNone
 };
 
 // One word: a run of letters and digits. A word hyphenated across a line break ("Paki-\nstan")
