@@ -1,6 +1,7 @@
 #include "text.h"
 
-#include <unicode/brkiter.h>
+#include "sentence_breaks.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -17,22 +18,6 @@
 
 namespace diplograph::extract {
 namespace {
-
-// The ICU sentence breaker for a language, with the standard abbreviation suppressions. Building
-// one costs more than segmenting a whole report, and one may not be shared across threads while
-// in use: one per thread and language, reused for every document.
-icu::BreakIterator* sentenceBreaks(std::string_view language) {
-  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> byLanguage;
-  auto found = byLanguage.find(language);
-  if (found == byLanguage.end()) {
-    UErrorCode status = U_ZERO_ERROR;
-    const std::string locale = std::string(language) + "@ss=standard";
-    std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
-    if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
-    found = byLanguage.emplace(std::string(language), std::move(breaks)).first;
-  }
-  return found->second.get();
-}
 
 // Classes of ASCII characters, one look-up per character while tokenizing: ICU's property
 // look-ups cost more than the rest of tokenizing, and most of every report is ASCII.
@@ -402,8 +387,8 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
 void TextView::splitSentences(std::string_view language) {
   const std::u32string_view t = text();
   // Sentences by ICU, on a copy as asSentenceBreakerSees it; same length, so offsets carry over.
-  // Built as plain UTF-16 and handed to ICU as a read-only alias: appending to a UnicodeString
-  // one character at a time costs more than the sentence breaking itself.
+  // Built as plain UTF-16: appending to a UnicodeString one character at a time costs more than
+  // the sentence breaking itself.
   // Code points beyond U+FFFF take two units; without them a unit index is a code point index.
   const std::size_t astral = astral_;
   // Not value-initialised: every unit is written below.
@@ -434,12 +419,9 @@ void TextView::splitSentences(std::string_view language) {
     }
     cpAt.push_back(t.size());
   }
-  const icu::UnicodeString alias(false, flat.get(), static_cast<int32_t>(units));
-  icu::BreakIterator* breaks = sentenceBreaks(language);
-  breaks->setText(alias);
   std::size_t start = 0;
-  for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
-    const std::size_t end = astral ? cpAt[static_cast<std::size_t>(b)] : static_cast<std::size_t>(b);
+  for (const std::size_t b : sentenceBoundaries({flat.get(), units}, language)) {
+    const std::size_t end = astral ? cpAt[b] : b;
     if (end < t.size() && endsWithAbbreviation(t, end)) continue;
     std::size_t trimmed = end;
     while (trimmed > start && isSpace(t[trimmed - 1])) --trimmed;
