@@ -2,7 +2,9 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
 #include <unicode/unistr.h>
+#include <unicode/ures.h>
 
 #include <algorithm>
 #include <bit>
@@ -17,20 +19,51 @@
 namespace diplograph::extract {
 namespace {
 
-// The ICU sentence breaker for a language, with the standard abbreviation suppressions. Building
-// one costs more than segmenting a whole report, and one may not be shared across threads while
-// in use: one per thread and language, reused for every document.
-icu::BreakIterator* sentenceBreaker(std::string_view language) {
-  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> byLanguage;
+// The length of the longest abbreviation among ICU's standard sentence-break suppressions for
+// `language` (French "trav. publ.": 11), read from ICU's own data so that a new ICU with longer
+// ones is still read with enough context; generous if the data cannot be read.
+std::size_t longestSuppression(const std::string& language) {
+  constexpr std::size_t kUnknown = 64;
+  UErrorCode status = U_ZERO_ERROR;
+  using Bundle = std::unique_ptr<UResourceBundle, decltype(&ures_close)>;
+  const Bundle bundle(ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", language.c_str(), &status), &ures_close);
+  const Bundle exceptions(ures_getByKey(bundle.get(), "exceptions", nullptr, &status), &ures_close);
+  const Bundle suppressions(ures_getByKey(exceptions.get(), "SentenceBreak", nullptr, &status), &ures_close);
+  if (U_FAILURE(status)) return kUnknown;
+  std::size_t longest = 0;
+  for (int32_t i = 0; i < ures_getSize(suppressions.get()); ++i) {
+    int32_t length = 0;
+    ures_getStringByIndex(suppressions.get(), i, &length, &status);
+    longest = std::max(longest, static_cast<std::size_t>(length));
+  }
+  return U_SUCCESS(status) ? longest : kUnknown;
+}
+
+// ICU's sentence breaker for a language, with the standard abbreviation suppressions, and how
+// much of a stretch without enders it must read on each side (see sentenceBoundaries).
+struct SentenceBreaker {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  std::size_t context = 0;
+};
+
+// Building a breaker costs more than segmenting a whole report, and one may not be shared across
+// threads while in use: one per thread and language, reused for every document.
+SentenceBreaker& sentenceBreaker(std::string_view language) {
+  thread_local std::map<std::string, SentenceBreaker, std::less<>> byLanguage;
   auto found = byLanguage.find(language);
   if (found == byLanguage.end()) {
     UErrorCode status = U_ZERO_ERROR;
-    const std::string locale = std::string(language) + "@ss=standard";
-    std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    const std::string name(language);
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createSentenceInstance(icu::Locale((name + "@ss=standard").c_str()), status));
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
-    found = byLanguage.emplace(std::string(language), std::move(breaks)).first;
+    // After an ender: what decides whether it ends a sentence (closing brackets, blanks, digits,
+    // up to the first letter: rules SB6-SB11), and the rest of an abbreviation matched forward.
+    // Before the next: the abbreviation its suppressions match backwards from it. A few more
+    // for the blank ICU skips before matching and the character rule SB7 reads.
+    found = byLanguage.emplace(name, SentenceBreaker{std::move(iterator), longestSuppression(name) + 4}).first;
   }
-  return found->second.get();
+  return found->second;
 }
 
 // The UTF-16 units after which ICU may end a sentence: those of the sentence-break classes
@@ -71,18 +104,14 @@ std::size_t nextEnder(std::u16string_view text, std::size_t from) {
 
 bool isAsciiLetter(char16_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// How much of a stretch without enders ICU must read on each side: after an ender, what decides
-// whether it ends a sentence (closing brackets, blanks, digits, up to the first letter: SB6-SB11);
-// before the next, what its abbreviation suppressions match backwards. The longest suppression
-// of the locales read here is 11 characters (French "trav. publ.").
-constexpr std::size_t kContext = 16;
-
 }  // namespace
 
 std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::string_view language) {
-  // What ICU reads: every ender, the stretch after it up to kContext units and its first letter,
-  // and the kContext units before the next ender. The middle of a longer stretch holds no ender
-  // and comes after a letter, so ICU would only read on through it without a boundary.
+  // What ICU reads: every ender, the stretch after it up to `context` units and its first
+  // letter, and the `context` units before the next ender. The middle of a longer stretch holds
+  // no ender and comes after a letter, so ICU would only read on through it without a boundary.
+  SentenceBreaker& breaker = sentenceBreaker(language);
+  const std::size_t context = breaker.context;
   const std::unique_ptr<char16_t[]> read(new char16_t[text.size()]);  // each unit written once
   struct Resume {
     std::size_t read;  // from this unit of `read` on,
@@ -98,8 +127,8 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   for (std::size_t i = nextEnder(text, 0);; i = nextEnder(text, i + 1)) {
     std::size_t letter = stretch;
     while (letter < i && !isAsciiLetter(text[letter])) ++letter;
-    const std::size_t head = std::max(letter + 1, stretch + kContext);
-    const std::size_t tail = i - std::min(i, kContext);
+    const std::size_t head = std::max(letter + 1, stretch + context);
+    const std::size_t tail = i - std::min(i, context);
     if (head < tail) {
       keep(stretch, head);
       resumes.push_back({length, tail});
@@ -112,7 +141,7 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     stretch = i + 1;
   }
   const icu::UnicodeString alias(false, read.get(), static_cast<int32_t>(length));
-  icu::BreakIterator* breaks = sentenceBreaker(language);
+  icu::BreakIterator* breaks = breaker.iterator.get();
   breaks->setText(alias);
   std::vector<std::size_t> boundaries;
   auto resume = resumes.begin();
