@@ -91,7 +91,7 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& 
 }
 
 void PhraseIndex::addEdge(std::uint32_t from, WordId word, std::uint32_t to) {
-  nodes_[from].leaf = false;
+  nodes_[from].nextWords |= wordBit(word);
   if (2 * (edgeCount_ + 1) > edges_.size()) {
     std::vector<Edge> old(edges_.size() * 2);
     old.swap(edges_);
@@ -114,7 +114,7 @@ inline std::uint32_t PhraseIndex::follow(const TextView& view, std::size_t k, st
   // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
   const std::span<const Token> tokens = view.tokens();
   const Node& here = nodes_[node];
-  if (k >= tokens.size() || here.leaf) return kNoNode;
+  if (k >= tokens.size() || !(here.nextWords & wordBit(tokens[k].word))) return kNoNode;
   const std::uint32_t next = nextNode(node, tokens[k].word);
   const char32_t* const text = view.text().data();
   for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
