@@ -117,7 +117,10 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     std::size_t read;  // from this unit of `read` on,
     std::size_t text;  // `read` continues from this unit of `text`
   };
-  std::vector<Resume> resumes = {{0, 0}};
+  // Room for an ender every 32 units, more than reports hold, so that neither list regrows.
+  std::vector<Resume> resumes;
+  resumes.reserve(text.size() / 32 + 1);
+  resumes.push_back({0, 0});
   std::size_t length = 0;
   const auto keep = [&](std::size_t from, std::size_t to) {
     std::memcpy(read.get() + length, text.data() + from, (to - from) * sizeof(char16_t));
@@ -144,6 +147,7 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   icu::BreakIterator* breaks = breaker.iterator.get();
   breaks->setText(alias);
   std::vector<std::size_t> boundaries;
+  boundaries.reserve(text.size() / 32 + 1);
   auto resume = resumes.begin();
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const auto at = static_cast<std::size_t>(b);

@@ -198,6 +198,16 @@ char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i) {
 // and notes where the line controls and line breaks are.
 void TextView::decode(std::string_view utf8) {
   text_.reset(new char32_t[utf8.size() + 1]);  // at most a code point per byte, then the NUL
+  // Sized once, so that neither list regrows (a '\r' mostly goes with a '\n'). Counted by
+  // memchr, which reads many bytes at a time, once per line.
+  std::size_t lines = 0;
+  for (const char *at = utf8.data(), *end = at + utf8.size();
+       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))); ++at)
+    ++lines;
+  if (lines) {
+    lineControls_.reserve(lines);
+    lineBreaks_.reserve(lines);
+  }
   char32_t* o = text_.get();
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = p + utf8.size();
@@ -419,8 +429,10 @@ void TextView::splitSentences(std::string_view language) {
     }
     cpAt.push_back(t.size());
   }
+  const std::vector<std::size_t> boundaries = sentenceBoundaries({flat.get(), units}, language);
+  sentences_.reserve(boundaries.size());
   std::size_t start = 0;
-  for (const std::size_t b : sentenceBoundaries({flat.get(), units}, language)) {
+  for (const std::size_t b : boundaries) {
     const std::size_t end = astral ? cpAt[b] : b;
     if (end < t.size() && endsWithAbbreviation(t, end)) continue;
     std::size_t trimmed = end;
