@@ -2,6 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/ucharstriebuilder.h>
 #include <unicode/udata.h>
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
@@ -19,30 +21,125 @@
 namespace diplograph::extract {
 namespace {
 
-// The length of the longest abbreviation among ICU's standard sentence-break suppressions for
-// `language` (French "trav. publ.": 11), read from ICU's own data so that a new ICU with longer
-// ones is still read with enough context; generous if the data cannot be read.
-std::size_t longestSuppression(const std::string& language) {
-  constexpr std::size_t kUnknown = 64;
+// ICU's standard sentence-break suppressions for `language` ("Mr.", "e.g.", "Ph.D."), read from
+// ICU's own data as its filtered sentence breaker reads them: without duplicates, in code-unit
+// order. Empty if the language has none.
+std::vector<icu::UnicodeString> abbreviationsOf(const std::string& language) {
   UErrorCode status = U_ZERO_ERROR;
   using Bundle = std::unique_ptr<UResourceBundle, decltype(&ures_close)>;
   const Bundle bundle(ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", language.c_str(), &status), &ures_close);
+  if (status == U_USING_DEFAULT_WARNING) return {};
   const Bundle exceptions(ures_getByKey(bundle.get(), "exceptions", nullptr, &status), &ures_close);
   const Bundle suppressions(ures_getByKey(exceptions.get(), "SentenceBreak", nullptr, &status), &ures_close);
-  if (U_FAILURE(status)) return kUnknown;
-  std::size_t longest = 0;
-  for (int32_t i = 0; i < ures_getSize(suppressions.get()); ++i) {
+  std::vector<icu::UnicodeString> out;
+  for (int32_t i = 0; U_SUCCESS(status) && i < ures_getSize(suppressions.get()); ++i) {
     int32_t length = 0;
-    ures_getStringByIndex(suppressions.get(), i, &length, &status);
-    longest = std::max(longest, static_cast<std::size_t>(length));
+    const UChar* abbreviation = ures_getStringByIndex(suppressions.get(), i, &length, &status);
+    if (U_SUCCESS(status)) out.emplace_back(abbreviation, length);
   }
-  return U_SUCCESS(status) ? longest : kUnknown;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
-// ICU's sentence breaker for a language, with the standard abbreviation suppressions, and how
-// much of a stretch without enders it must read on each side (see sentenceBoundaries).
+// The boundaries ICU's filtered sentence breaker ("@ss=standard") drops after an abbreviation,
+// told the way it tells them: the same tries, built from the same data by the same steps as
+// ICU's SimpleFilteredBreakIteratorBuilder, walked as its breakExceptionAt walks them. Asked
+// here rather than through that breaker, which copies its text's UText at every boundary: half
+// of what the boundaries cost beyond the rules themselves. The differential test holds the two
+// equal.
+class Abbreviations {
+ public:
+  explicit Abbreviations(std::vector<icu::UnicodeString> abbreviations) {
+    // An abbreviation with a full stop inside ("Ph.D.") goes into the forward trie, and the part
+    // up to that stop, reversed, into the backward trie as a partial match, once for all that
+    // share it; every other abbreviation, reversed, into the backward trie as a match.
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UCharsTrieBuilder backward(status);
+    icu::UCharsTrieBuilder forward(status);
+    constexpr int kSuppressInReverse = 1;
+    constexpr int kAddToForward = 2;
+    std::vector<int> partials(abbreviations.size(), 0);
+    for (std::size_t i = 0; i < abbreviations.size(); ++i) {
+      const int32_t stop = abbreviations[i].indexOf(u'.');
+      if (stop < 0 || stop + 1 == abbreviations[i].length()) continue;
+      bool sharedWithOneAdded = false;
+      for (std::size_t j = 0; j < abbreviations.size(); ++j) {
+        if (j == i || abbreviations[i].compare(0, stop + 1, abbreviations[j], 0, stop + 1) != 0) continue;
+        if (partials[j] == 0) partials[j] = kSuppressInReverse | kAddToForward;
+        else if (partials[j] & kSuppressInReverse) sharedWithOneAdded = true;
+      }
+      if (!sharedWithOneAdded && partials[i] == 0) {
+        icu::UnicodeString prefix(abbreviations[i], 0, stop + 1);
+        backward.add(prefix.reverse(), kPartial, status);
+        hasBackward_ = true;
+        partials[i] = kSuppressInReverse | kAddToForward;
+      }
+    }
+    for (std::size_t i = 0; i < abbreviations.size(); ++i) {
+      if (partials[i] == 0) {
+        backward.add(abbreviations[i].reverse(), kMatch, status);
+        hasBackward_ = true;
+      } else {
+        forward.add(abbreviations[i], kMatch, status);
+        hasForward_ = true;
+      }
+    }
+    if (hasBackward_) backward_.reset(backward.build(USTRINGTRIE_BUILD_FAST, status));
+    if (hasForward_) forward_.reset(forward.build(USTRINGTRIE_BUILD_FAST, status));
+    if (U_FAILURE(status)) throw std::logic_error("ICU sentence-break suppressions could not be built");
+  }
+
+  // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`.
+  bool dropBoundaryAt(std::u16string_view text, std::size_t n) const {
+    if (!hasBackward_) return false;
+    // From just before a blank that ends the boundary ("Mr. |Brown"), backwards, the longest match.
+    std::int32_t at = static_cast<std::int32_t>(n);
+    if (text[n - 1] == u' ') --at;
+    icu::UCharsTrie backward(*backward_);
+    std::int32_t matchedFrom = -1;
+    int32_t value = 0;
+    while (at > 0) {
+      UChar32 c = 0;
+      U16_PREV(text.data(), 0, at, c);
+      const UStringTrieResult step = backward.nextForCodePoint(c);
+      if (USTRINGTRIE_HAS_VALUE(step)) {
+        matchedFrom = at;
+        value = backward.getValue();
+      }
+      if (!USTRINGTRIE_HAS_NEXT(step)) break;
+    }
+    if (matchedFrom < 0) return false;
+    if (value == kMatch) return true;
+    if (value != kPartial || !hasForward_) return false;
+    // "Ph." matched backwards: the whole abbreviation must follow from there.
+    icu::UCharsTrie forward(*forward_);
+    UStringTrieResult step = USTRINGTRIE_INTERMEDIATE_VALUE;
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t k = matchedFrom; k < length;) {
+      UChar32 c = 0;
+      U16_NEXT(text.data(), k, length, c);
+      step = forward.nextForCodePoint(c);
+      if (!USTRINGTRIE_HAS_NEXT(step)) break;
+    }
+    return USTRINGTRIE_MATCHES(step);
+  }
+
+ private:
+  static constexpr int32_t kPartial = 1;  // found backwards, to be confirmed forwards
+  static constexpr int32_t kMatch = 2;
+  std::unique_ptr<icu::UCharsTrie> backward_;
+  std::unique_ptr<icu::UCharsTrie> forward_;
+  bool hasBackward_ = false;
+  bool hasForward_ = false;
+};
+
+// ICU's sentence breaker for a language (its rules without the suppressions), the
+// suppressions, and how much of a stretch without enders ICU must read on each side (see
+// sentenceBoundaries).
 struct SentenceBreaker {
   std::unique_ptr<icu::BreakIterator> iterator;
+  Abbreviations abbreviations;
   std::size_t context = 0;
 };
 
@@ -54,14 +151,16 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
   if (found == byLanguage.end()) {
     UErrorCode status = U_ZERO_ERROR;
     const std::string name(language);
-    std::unique_ptr<icu::BreakIterator> iterator(
-        icu::BreakIterator::createSentenceInstance(icu::Locale((name + "@ss=standard").c_str()), status));
+    std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createSentenceInstance(icu::Locale(name.c_str()), status));
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
+    auto abbreviations = abbreviationsOf(name);
+    std::size_t longest = 0;
+    for (const auto& abbreviation : abbreviations) longest = std::max(longest, static_cast<std::size_t>(abbreviation.length()));
     // After an ender: what decides whether it ends a sentence (closing brackets, blanks, digits,
     // up to the first letter: rules SB6-SB11), and the rest of an abbreviation matched forward.
-    // Before the next: the abbreviation its suppressions match backwards from it. A few more
-    // for the blank ICU skips before matching and the character rule SB7 reads.
-    found = byLanguage.emplace(name, SentenceBreaker{std::move(iterator), longestSuppression(name) + 4}).first;
+    // Before the next: the abbreviation matched backwards from it. A few more for the blank
+    // skipped before matching and the character rule SB7 reads. (French "trav. publ.": 11.)
+    found = byLanguage.emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), longest + 4}).first;
   }
   return found->second;
 }
@@ -106,6 +205,13 @@ bool isAsciiLetter(char16_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; 
 
 }  // namespace
 
+std::vector<std::u16string> sentenceAbbreviations(std::string_view language) {
+  std::vector<std::u16string> out;
+  for (const auto& abbreviation : abbreviationsOf(std::string(language)))
+    out.emplace_back(abbreviation.getBuffer(), static_cast<std::size_t>(abbreviation.length()));
+  return out;
+}
+
 std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::string_view language) {
   // What ICU reads: every ender, the stretch after it up to `context` units and its first
   // letter, and the `context` units before the next ender. The middle of a longer stretch holds
@@ -149,8 +255,10 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   std::vector<std::size_t> boundaries;
   boundaries.reserve(text.size() / 32 + 1);
   auto resume = resumes.begin();
+  const std::u16string_view readText(read.get(), length);
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const auto at = static_cast<std::size_t>(b);
+    if (at < length && breaker.abbreviations.dropBoundaryAt(readText, at)) continue;
     while (resume + 1 != resumes.end() && (resume + 1)->read <= at) ++resume;
     boundaries.push_back(resume->text + (at - resume->read));
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Where ICU's sentence breaker ends the sentences of a text.
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,5 +12,9 @@ namespace diplograph::extract {
 // the end of the text. The same boundaries as ICU's over the whole text, but ICU reads only
 // the stretches around what can end a sentence (see sentence_breaks.cpp), a third of a report.
 std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::string_view language);
+
+// The abbreviations after which ICU does not end a sentence for `language` ("Mr.", "e.g.",
+// "Ph.D."): its standard suppressions, from its own data, in code-unit order.
+std::vector<std::u16string> sentenceAbbreviations(std::string_view language);
 
 }  // namespace diplograph::extract

@@ -64,8 +64,8 @@ TEST(SentenceBoundaries, EmptyAndTinyTexts) {
   EXPECT_EQ(sentenceBoundaries(u"It ended. Then", "en"), (std::vector<std::size_t>{10, 14}));
 }
 
-// Random texts made of what decides a sentence boundary: abbreviations ICU suppresses (English
-// and French), initials, closing brackets and quotes, digits after a full stop, lower-case
+// Random texts made of what decides a sentence boundary: every abbreviation ICU suppresses in
+// English and French, initials, closing brackets and quotes, digits after a full stop, lower-case
 // continuations, line and paragraph separators, combining marks and format characters,
 // characters beyond U+FFFF, other scripts' full stops, and long stretches without any of them,
 // which are what gets skipped.
@@ -79,13 +79,22 @@ TEST(SentenceBoundaries, SameAsIcuOnRandomTextsDenseInSentenceEnds) {
       "\u0301", "\u00ad", "\u200d", "\U0001F600", "\U0001D400", "\u3002", "\u061f", "\u0964", "Бишкек", "القاهرة",
       "Organisation of Islamic Cooperation and the Secretary-General of the United Nations said that",
       "conformément à la résolution adoptée par le Conseil des ministres des Affaires étrangères lors de"};
+  std::vector<std::u16string> units;
+  for (const auto& piece : pieces) units.push_back(utf16(piece));
+  for (const std::string language : {"en", "fr"}) {
+    const auto abbreviations = sentenceAbbreviations(language);
+    EXPECT_GT(abbreviations.size(), 50u) << language;
+    units.insert(units.end(), abbreviations.begin(), abbreviations.end());
+  }
   std::mt19937 random(20261203);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick(0, units.size() - 1);
   std::uniform_int_distribution<int> count(1, 120);
   for (int n = 0; n < 3000; ++n) {
-    std::string text;
-    for (int k = count(random); k > 0; --k) text += pieces[pick(random)];
-    expectSameAsWholeText(utf16(text), "random text " + std::to_string(n) + ": " + text);
+    std::u16string text;
+    for (int k = count(random); k > 0; --k) text += units[pick(random)];
+    std::string utf8;
+    icu::UnicodeString(false, text.data(), static_cast<int32_t>(text.size())).toUTF8String(utf8);
+    expectSameAsWholeText(text, "random text " + std::to_string(n) + ": " + utf8);
   }
 }
 
