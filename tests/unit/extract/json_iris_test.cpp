@@ -42,6 +42,24 @@ TEST(Iris, SlugTransliteratesAndFolds) {
   EXPECT_EQ(slug("Côte d'Ivoire"), "cote-divoire");
 }
 
+// Latin letters beyond ASCII are transliterated one at a time, other scripts whole: both as
+// ICU's "Any-Latin; Latin-ASCII; Lower" transliterates the whole text.
+TEST(Iris, SlugTransliteratesLatinLettersAsTheWholeText) {
+  EXPECT_EQ(slug("Ñúñez"), "nunez");
+  EXPECT_EQ(slug("Łódź"), "lodz");
+  EXPECT_EQ(slug("Øresund"), "oresund");
+  EXPECT_EQ(slug("Straße"), "strasse");
+  EXPECT_EQ(slug("Ægir Ǆuro"), "aegir-dzuro");
+  EXPECT_EQ(slug("O’Brien"), "obrien");
+  EXPECT_EQ(slug("Nguyễn Tấn Dũng"), "nguyen-tan-dung");
+  EXPECT_EQ(slug("Ahmed — al‑Sayed"), "ahmed-al-sayed");
+  EXPECT_EQ(slug("Kāṇḍa"), "kanda");
+  EXPECT_EQ(slug("Ɔkɔ"), "k");  // ɔ has no ASCII form
+  EXPECT_EQ(slug("François-Xavier Ndé"), "francois-xavier-nde");
+  EXPECT_EQ(slug("Ерлан Idrissov"), "erlan-idrissov");  // Cyrillic: the whole text transliterated
+  EXPECT_EQ(slug("\xC3"), "");  // malformed UTF-8, as ICU reads it
+}
+
 TEST(Iris, ResolutionNumbersBecomePathSegments) {
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", 1993), "https://diplograph.org/id/resolution/unsc/822-1993");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", std::nullopt), "https://diplograph.org/id/resolution/unsc/822");
