@@ -1,6 +1,7 @@
 // The JSON mapping of DESIGN.md round-trips, and IRIs are stable and readable.
 #include <gtest/gtest.h>
 
+#include "dates.h"
 #include "diplograph/extract/iris.h"
 #include "diplograph/extract/json.h"
 
@@ -65,6 +66,13 @@ TEST(Iris, ResolutionNumbersBecomePathSegments) {
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", std::nullopt), "https://diplograph.org/id/resolution/unsc/822");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "OIC", "8/44-POL", std::nullopt), "https://diplograph.org/id/resolution/oic/8-44-pol");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNGA", "70/233", 2015), "https://diplograph.org/id/resolution/unga/70-233-2015");
+}
+
+TEST(Iris, DatesAreIsoWithZeroPaddedFields) {
+  EXPECT_EQ((CalendarDate{2016, 9, 19}.iso()), "2016-09-19");
+  EXPECT_EQ((CalendarDate{1993, 12, 1}.iso()), "1993-12-01");
+  EXPECT_EQ((CalendarDate{0, 6, 0}.iso()), "0000-06-00");
+  EXPECT_EQ((CalendarDate{12345, 123, 7}.iso()), "12345-123-07");
 }
 
 TEST(Iris, DocumentIriFromFileStem) {
