@@ -12,6 +12,7 @@
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "dates.h"
 #include "diplograph/extract/iris.h"
@@ -37,27 +38,36 @@ struct Hit {
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
-  // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
-  // set by add) the first time only, as most entities are named more than once. It fills it in
-  // place: an entity has many strings to move.
-  template <typename Make>
-  void add(const std::string& iri, Make make, Mention mention) {
-    const std::uint64_t hash = hashOf(iri);
-    std::uint32_t number = byIri_.find(iri, hash, iriOf());
+  // Adds a mention of the entity with this IRI and returns its number, for addMention;
+  // make(entity) fills in the new entity (its IRI set by add) the first time only, as most
+  // entities are named more than once. It fills it in place: an entity has many strings to move.
+  // The IRI is copied, or moved if given as an rvalue, only into a new entity: it is otherwise
+  // only looked up.
+  template <typename Iri, typename Make>
+  std::uint32_t add(Iri&& iri, Make make, Mention mention) {
+    const std::string_view key = iri;
+    const std::uint64_t hash = hashOf(key);
+    std::uint32_t number = byIri_.find(key, hash, iriOf());
     if (number == KeyIndex::kNone) {
       Entity& entity = list_.emplace_back();
-      entity.iri = iri;
+      entity.iri = std::forward<Iri>(iri);
       make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
       number = static_cast<std::uint32_t>(list_.size());
-      byIri_.insert(iri, hash, number, iriOf(), &Entities::hashOf);
+      byIri_.insert(entity.iri, hash, number, iriOf(), &Entities::hashOf);
     }
+    addMention(number, std::move(mention));
+    return number;
+  }
+  // Adds a mention of the entity that add returned `number` for.
+  void addMention(std::uint32_t number, Mention mention) {
     auto& mentions = list_[number - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
     if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(std::move(mention));
   }
+  const std::string& iri(std::uint32_t number) const { return list_[number - 1].iri; }
   // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
     list_.reserve(count);
@@ -158,10 +168,20 @@ struct KnownIris {
     for (const auto& s : g.states) states.push_back(stateIri(baseIri, s.iso3));
     for (const auto& o : g.organizations) organizations.push_back(organizationIri(baseIri, o.key));
     for (const auto& p : g.places) places.push_back(placeIri(baseIri, p.name));
+    // An organization's IRI depends on its key only: any entry with the key gives it.
+    for (std::size_t n = 0; n < g.organizations.size(); ++n) organizationByKey.emplace(g.organizations[n].key, n);
+  }
+  // The IRI of the organization with this key, as organizationIri makes it.
+  std::string organization(const std::string& baseIri, std::string_view key) const {
+    const auto it = organizationByKey.find(key);
+    return it != organizationByKey.end() ? organizations[it->second] : organizationIri(baseIri, key);
   }
   std::vector<std::string> states;  // by index into the gazetteer's table
   std::vector<std::string> organizations;
   std::vector<std::string> places;
+  // Views of the gazetteer's keys, which outlive the extractor's IRIs: by key, an index into
+  // organizations, for the bodies that adopt resolutions.
+  std::unordered_map<std::string_view, std::size_t> organizationByKey;
 };
 
 // Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
@@ -1610,6 +1630,9 @@ class Run {
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
     }
+    // Date IRIs are written into one string, kept for the run: only a new date's is copied.
+    std::string dateIriText = dateIri(options_.baseIri, "");
+    const std::size_t datePrefix = dateIriText.size();
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
         if (!date) continue;
@@ -1624,37 +1647,50 @@ class Run {
           e.label = iso;
           e.keys.date = iso;
         };
-        entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
+        dateIriText.resize(datePrefix);
+        dateIriText += iso;
+        entities_.add(std::string_view(dateIriText), make, view_.mention(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
-      const std::string& iri = resolutionIris_[n];
       const auto make = [&](Entity& e) {
         e.type = EntityType::Resolution;
-        e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
+        // "UNSC 822 (1993)", made in one string.
+        e.label.reserve(r.issuer.size() + r.number.size() + 8);
+        e.label.append(r.issuer).append(1, ' ').append(r.number);
+        if (r.year) e.label.append(" (").append(std::to_string(*r.year)).append(1, ')');
         e.keys.issuer = r.issuer;
         e.keys.number = r.number;
         e.keys.year = r.year;
       };
-      for (const auto& span : r.mentions) {
+      const auto mention = [&](const std::pair<std::size_t, std::size_t>& span) {
         const std::size_t start = tokens_[span.first].start;
         std::size_t end = tokens_[span.second].end;
         // "822 (1993)": the closing bracket belongs to the reference.
         if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
-        entities_.add(iri, make, {start, end, view_.slice(start, end)});
-      }
-      addRelation(iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt, r.mentions.front().first,
-                  r.mentions.front().second);
+        return Mention{start, end, view_.slice(start, end)};
+      };
+      // The meetings are built: the IRI is moved into the entity, and its other mentions are
+      // added to it by number, not looked up.
+      const std::uint32_t entity = entities_.add(std::move(resolutionIris_[n]), make, mention(r.mentions.front()));
+      for (std::size_t k = 1; k < r.mentions.size(); ++k) entities_.addMention(entity, mention(r.mentions[k]));
+      addRelation(entities_.iri(entity), "adoptedBy", iris_.organization(options_.baseIri, r.issuer), std::nullopt,
+                  r.mentions.front().first, r.mentions.front().second);
     }
+    // By person, the number of its entity once added: its IRI is moved into it, and its other
+    // mentions are added by number.
+    std::vector<std::uint32_t> personEntities(persons_.size(), 0);
     for (const auto& pm : personMentions_) {
-      const auto& p = persons_[pm.person];
+      auto& p = persons_[pm.person];
       const auto make = [&](Entity& e) {
         e.type = EntityType::Person;
         e.label = p.name;
         e.keys.name = p.name;
       };
-      entities_.add(p.iri, make, view_.mention(pm.first, pm.last));
+      auto& entity = personEntities[pm.person];
+      if (entity) entities_.addMention(entity, view_.mention(pm.first, pm.last));
+      else entity = entities_.add(std::move(p.iri), make, view_.mention(pm.first, pm.last));
     }
   }
 
