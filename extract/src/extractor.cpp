@@ -17,6 +17,7 @@
 #include "dates.h"
 #include "diplograph/extract/iris.h"
 #include "gazetteer.h"
+#include "key_index.h"
 #include "resolutions.h"
 #include "text.h"
 
@@ -34,6 +35,22 @@ struct Hit {
   EntityType type = EntityType::State;
   std::size_t index = 0;  // into the gazetteer table of that type
 };
+
+// The hash of an IRI in a KeyIndex. IRIs share long prefixes and differ in their last segment:
+// only their last 16 bytes and their length are mixed, inline, where std::hash would call out to
+// read them all.
+std::uint64_t iriHash(std::string_view iri) {
+  if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::memcpy(&head, iri.data() + iri.size() - 16, 8);
+  std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
+  std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
+  // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9u;
+  return h ^ (h >> 29);
+}
 
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
@@ -83,20 +100,7 @@ class Entities {
   }
 
  private:
-  // IRIs share long prefixes and differ in their last segment: only their last 16 bytes and
-  // their length are mixed, inline, where std::hash would call out to read them all.
-  static std::uint64_t hashOf(std::string_view iri) {
-    if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::memcpy(&head, iri.data() + iri.size() - 16, 8);
-    std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
-    std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
-    // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
-    h ^= h >> 31;
-    h *= 0xBF58476D1CE4E5B9u;
-    return h ^ (h >> 29);
-  }
+  static std::uint64_t hashOf(std::string_view iri) { return iriHash(iri); }
   // The entities' own IRIs are the index's keys: no map node nor key copy per entity.
   struct IriOf {
     const Entities* entities;
@@ -1349,16 +1353,19 @@ class Run {
     attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
     mainChair(m);
     mainAttendees(m);
-    // Views of resolutionIris_, which outlive the set: no IRI is copied to be looked up.
-    std::unordered_set<std::string_view> cited;
-    cited.reserve(resolutions_.size());
+    // Each resolution cited once: the cited IRIs indexed by their number in m.cites, which keeps
+    // them, so that no IRI is copied, nor a node made, to be looked up.
+    KeyIndex cited;
+    const auto citedIri = [&m](std::uint32_t number) -> std::string_view { return m.cites[number - 1]; };
     m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
       const std::string& iri = resolutionIris_[n];
-      if (!cited.insert(iri).second) continue;
+      const std::uint64_t hash = iriHash(iri);
+      if (cited.find(iri, hash, citedIri) != KeyIndex::kNone) continue;
       m.cites.push_back(iri);
+      cited.insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
           addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
