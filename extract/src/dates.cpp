@@ -142,15 +142,24 @@ class DateScanner {
 }  // namespace
 
 std::string CalendarDate::iso() const {
-  // By hand: snprintf costs more than the rest of making a date entity. No field is negative.
-  std::string out;
-  for (const auto& [value, width] : {std::pair{year, 4}, std::pair{month, 2}, std::pair{day, 2}}) {
-    if (!out.empty()) out += '-';
-    const std::string digits = std::to_string(value);
-    if (digits.size() < static_cast<std::size_t>(width)) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
-    out += digits;
-  }
-  return out;
+  // By hand, written from the end into a buffer and copied once: snprintf, or std::to_string
+  // per field, costs more than the rest of making a date entity. No field is negative.
+  char buffer[32];  // three fields of at most ten digits and two dashes
+  char* const end = buffer + sizeof buffer;
+  char* first = end;
+  const auto prepend = [&first](int field, int width) {
+    auto value = static_cast<unsigned>(field);
+    do {
+      *--first = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (--width > 0 || value != 0);
+  };
+  prepend(day, 2);
+  *--first = '-';
+  prepend(month, 2);
+  *--first = '-';
+  prepend(year, 4);
+  return std::string(first, end);
 }
 
 std::vector<DateHit> findDates(const TextView& view, const Gazetteer& gazetteer) {

@@ -12,10 +12,12 @@
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "dates.h"
 #include "diplograph/extract/iris.h"
 #include "gazetteer.h"
+#include "key_index.h"
 #include "resolutions.h"
 #include "text.h"
 
@@ -34,30 +36,55 @@ struct Hit {
   std::size_t index = 0;  // into the gazetteer table of that type
 };
 
+// The hash of an IRI in a KeyIndex. IRIs share long prefixes and differ in their last segment:
+// only their last 16 bytes and their length are mixed, inline, where std::hash would call out to
+// read them all.
+std::uint64_t iriHash(std::string_view iri) {
+  if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::memcpy(&head, iri.data() + iri.size() - 16, 8);
+  std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
+  std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
+  // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9u;
+  return h ^ (h >> 29);
+}
+
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
-  // Adds a mention of the entity with this IRI; make(entity) fills in the new entity (its IRI
-  // set by add) the first time only, as most entities are named more than once. It fills it in
-  // place: an entity has many strings to move.
-  template <typename Make>
-  void add(const std::string& iri, Make make, Mention mention) {
-    const std::uint64_t hash = hashOf(iri);
-    std::uint32_t number = byIri_.find(iri, hash, iriOf());
+  // Adds a mention of the entity with this IRI and returns its number, for addMention;
+  // make(entity) fills in the new entity (its IRI set by add) the first time only, as most
+  // entities are named more than once. It fills it in place: an entity has many strings to move.
+  // The IRI is copied, or moved if given as an rvalue, only into a new entity: it is otherwise
+  // only looked up.
+  template <typename Iri, typename Make>
+  std::uint32_t add(Iri&& iri, Make make, Mention mention) {
+    const std::string_view key = iri;
+    const std::uint64_t hash = hashOf(key);
+    std::uint32_t number = byIri_.find(key, hash, iriOf());
     if (number == KeyIndex::kNone) {
       Entity& entity = list_.emplace_back();
-      entity.iri = iri;
+      entity.iri = std::forward<Iri>(iri);
       make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
       number = static_cast<std::uint32_t>(list_.size());
-      byIri_.insert(iri, hash, number, iriOf(), &Entities::hashOf);
+      byIri_.insert(entity.iri, hash, number, iriOf(), &Entities::hashOf);
     }
+    addMention(number, std::move(mention));
+    return number;
+  }
+  // Adds a mention of the entity that add returned `number` for.
+  void addMention(std::uint32_t number, Mention mention) {
     auto& mentions = list_[number - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
     if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
       mentions.push_back(std::move(mention));
   }
+  const std::string& iri(std::uint32_t number) const { return list_[number - 1].iri; }
   // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
     list_.reserve(count);
@@ -73,20 +100,7 @@ class Entities {
   }
 
  private:
-  // IRIs share long prefixes and differ in their last segment: only their last 16 bytes and
-  // their length are mixed, inline, where std::hash would call out to read them all.
-  static std::uint64_t hashOf(std::string_view iri) {
-    if (iri.size() < 16) return std::hash<std::string_view>{}(iri);
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::memcpy(&head, iri.data() + iri.size() - 16, 8);
-    std::memcpy(&tail, iri.data() + iri.size() - 8, 8);
-    std::uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail ^ iri.size();
-    // Spreads every byte over the low bits, which pick the slot, and the high ones, kept in it.
-    h ^= h >> 31;
-    h *= 0xBF58476D1CE4E5B9u;
-    return h ^ (h >> 29);
-  }
+  static std::uint64_t hashOf(std::string_view iri) { return iriHash(iri); }
   // The entities' own IRIs are the index's keys: no map node nor key copy per entity.
   struct IriOf {
     const Entities* entities;
@@ -158,10 +172,20 @@ struct KnownIris {
     for (const auto& s : g.states) states.push_back(stateIri(baseIri, s.iso3));
     for (const auto& o : g.organizations) organizations.push_back(organizationIri(baseIri, o.key));
     for (const auto& p : g.places) places.push_back(placeIri(baseIri, p.name));
+    // An organization's IRI depends on its key only: any entry with the key gives it.
+    for (std::size_t n = 0; n < g.organizations.size(); ++n) organizationByKey.emplace(g.organizations[n].key, n);
+  }
+  // The IRI of the organization with this key, as organizationIri makes it.
+  std::string organization(const std::string& baseIri, std::string_view key) const {
+    const auto it = organizationByKey.find(key);
+    return it != organizationByKey.end() ? organizations[it->second] : organizationIri(baseIri, key);
   }
   std::vector<std::string> states;  // by index into the gazetteer's table
   std::vector<std::string> organizations;
   std::vector<std::string> places;
+  // Views of the gazetteer's keys, which outlive the extractor's IRIs: by key, an index into
+  // organizations, for the bodies that adopt resolutions.
+  std::unordered_map<std::string_view, std::size_t> organizationByKey;
 };
 
 // Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
@@ -1329,16 +1353,19 @@ class Run {
     attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
     mainChair(m);
     mainAttendees(m);
-    // Views of resolutionIris_, which outlive the set: no IRI is copied to be looked up.
-    std::unordered_set<std::string_view> cited;
-    cited.reserve(resolutions_.size());
+    // Each resolution cited once: the cited IRIs indexed by their number in m.cites, which keeps
+    // them, so that no IRI is copied, nor a node made, to be looked up.
+    KeyIndex cited;
+    const auto citedIri = [&m](std::uint32_t number) -> std::string_view { return m.cites[number - 1]; };
     m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
       const std::string& iri = resolutionIris_[n];
-      if (!cited.insert(iri).second) continue;
+      const std::uint64_t hash = iriHash(iri);
+      if (cited.find(iri, hash, citedIri) != KeyIndex::kNone) continue;
       m.cites.push_back(iri);
+      cited.insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
           addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
@@ -1610,6 +1637,9 @@ class Run {
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
       entities_.add(iri, make, view_.mention(h.first, h.last));
     }
+    // Date IRIs are written into one string, kept for the run: only a new date's is copied.
+    std::string dateIriText = dateIri(options_.baseIri, "");
+    const std::size_t datePrefix = dateIriText.size();
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
         if (!date) continue;
@@ -1624,37 +1654,50 @@ class Run {
           e.label = iso;
           e.keys.date = iso;
         };
-        entities_.add(dateIri(options_.baseIri, iso), make, view_.mention(d.first, d.last));
+        dateIriText.resize(datePrefix);
+        dateIriText += iso;
+        entities_.add(std::string_view(dateIriText), make, view_.mention(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
       const auto& r = resolutions_[n];
-      const std::string& iri = resolutionIris_[n];
       const auto make = [&](Entity& e) {
         e.type = EntityType::Resolution;
-        e.label = r.issuer + " " + r.number + (r.year ? " (" + std::to_string(*r.year) + ")" : "");
+        // "UNSC 822 (1993)", made in one string.
+        e.label.reserve(r.issuer.size() + r.number.size() + 8);
+        e.label.append(r.issuer).append(1, ' ').append(r.number);
+        if (r.year) e.label.append(" (").append(std::to_string(*r.year)).append(1, ')');
         e.keys.issuer = r.issuer;
         e.keys.number = r.number;
         e.keys.year = r.year;
       };
-      for (const auto& span : r.mentions) {
+      const auto mention = [&](const std::pair<std::size_t, std::size_t>& span) {
         const std::size_t start = tokens_[span.first].start;
         std::size_t end = tokens_[span.second].end;
         // "822 (1993)": the closing bracket belongs to the reference.
         if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
-        entities_.add(iri, make, {start, end, view_.slice(start, end)});
-      }
-      addRelation(iri, "adoptedBy", organizationIri(options_.baseIri, r.issuer), std::nullopt, r.mentions.front().first,
-                  r.mentions.front().second);
+        return Mention{start, end, view_.slice(start, end)};
+      };
+      // The meetings are built: the IRI is moved into the entity, and its other mentions are
+      // added to it by number, not looked up.
+      const std::uint32_t entity = entities_.add(std::move(resolutionIris_[n]), make, mention(r.mentions.front()));
+      for (std::size_t k = 1; k < r.mentions.size(); ++k) entities_.addMention(entity, mention(r.mentions[k]));
+      addRelation(entities_.iri(entity), "adoptedBy", iris_.organization(options_.baseIri, r.issuer), std::nullopt,
+                  r.mentions.front().first, r.mentions.front().second);
     }
+    // By person, the number of its entity once added: its IRI is moved into it, and its other
+    // mentions are added by number.
+    std::vector<std::uint32_t> personEntities(persons_.size(), 0);
     for (const auto& pm : personMentions_) {
-      const auto& p = persons_[pm.person];
+      auto& p = persons_[pm.person];
       const auto make = [&](Entity& e) {
         e.type = EntityType::Person;
         e.label = p.name;
         e.keys.name = p.name;
       };
-      entities_.add(p.iri, make, view_.mention(pm.first, pm.last));
+      auto& entity = personEntities[pm.person];
+      if (entity) entities_.addMention(entity, view_.mention(pm.first, pm.last));
+      else entity = entities_.add(std::move(p.iri), make, view_.mention(pm.first, pm.last));
     }
   }
 

@@ -3,7 +3,10 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <unordered_map>
 #include <stdexcept>
 
@@ -38,26 +41,80 @@ const std::string& transliterated(std::string_view text) {
   return known.emplace(std::string(text), std::move(out)).first->second;
 }
 
-std::string join(std::string_view base, std::string_view kind, std::string_view rest) {
-  std::string out;
-  out.reserve(base.size() + kind.size() + rest.size() + 2);  // one allocation per IRI
-  out += base;
-  if (!out.empty() && out.back() != '/' && out.back() != '#') out += '/';
-  out += kind;
-  out += '/';
-  out += rest;
-  return out;
+// The Latin letters and punctuation that names are mostly written with beyond ASCII: Latin-1,
+// Latin Extended-A and -B, Latin Extended Additional, and the dashes and quotes. On these the
+// transliterator works one code point at a time (checked on every pair of them, and of them and
+// ASCII): a text of them and ASCII is transliterated as the concatenation of its code points'
+// transliterations, each asked of ICU once per thread. Most names are new in each document:
+// looked up whole, they would nearly all be transliterated afresh.
+constexpr std::pair<char32_t, char32_t> kLatinRanges[] = {{0x00A0, 0x024F}, {0x1E00, 0x1EFF}, {0x2010, 0x2027}};
+
+// The slot of a code point of kLatinRanges in a table of them all, or -1.
+int latinSlot(char32_t c) {
+  int offset = 0;
+  for (const auto& [first, last] : kLatinRanges) {
+    if (c >= first && c <= last) return offset + static_cast<int>(c - first);
+    offset += static_cast<int>(last - first + 1);
+  }
+  return -1;
 }
 
-}  // namespace
+// What the transliterator makes of the code point in `slot`, made on first use.
+const std::string& latinTransliterated(char32_t c, int slot) {
+  constexpr std::size_t kSlots = (0x024F - 0x00A0 + 1) + (0x1EFF - 0x1E00 + 1) + (0x2027 - 0x2010 + 1);
+  thread_local std::array<std::optional<std::string>, kSlots> known;
+  auto& out = known[static_cast<std::size_t>(slot)];
+  if (!out) {
+    icu::UnicodeString unicode(static_cast<UChar32>(c));
+    toAscii().transliterate(unicode);
+    unicode.toUTF8String(out.emplace());
+  }
+  return *out;
+}
 
-std::string slug(std::string_view text) {
-  // ASCII needs no transliteration: the loop below lower-cases it.
-  const bool ascii = isAscii(text);
-  const std::string_view letters = ascii ? text : transliterated(text);
+// Appends the transliteration of `text` to `out` if all its code points are ASCII or of
+// kLatinRanges, as transliterated(text) would give it but for the case of ASCII letters; false
+// (with `out` partly written) for any other text, malformed UTF-8 included.
+bool appendLatinTransliterated(std::string& out, std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      out += static_cast<char>(lead);
+      ++i;
+      continue;
+    }
+    // Two or three bytes: the ranges end before U+10000. Any value in them read from the right
+    // number of continuation bytes is well-formed UTF-8 (none is within reach of an overlong form).
+    const std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    char32_t c = lead & (length == 2 ? 0x1F : 0x0F);
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      c = (c << 6) | (next & 0x3F);
+    }
+    const int slot = latinSlot(c);
+    if (slot < 0) return false;
+    out += latinTransliterated(c, slot);
+    i += length;
+  }
+  return true;
+}
+
+// Appends the slug of `text` to `out`.
+void appendSlug(std::string& out, std::string_view text) {
+  // ASCII needs no transliteration: the loop below lower-cases it. Other text is transliterated
+  // into a buffer kept by the thread, or looked up in the transliterations made whole.
+  std::string_view letters = text;
+  if (!isAscii(text)) {
+    thread_local std::string latin;
+    latin.clear();
+    letters = appendLatinTransliterated(latin, text) ? std::string_view(latin) : std::string_view(transliterated(text));
+  }
   // Written in place, as a slug is never longer than its letters: no check for room per letter.
-  std::string out(letters.size(), '\0');
-  std::size_t size = 0;
+  const std::size_t from = out.size();
+  out.resize(from + letters.size());
+  std::size_t size = from;
   for (char c : letters) {
     const unsigned char u = static_cast<unsigned char>(c);
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
@@ -66,55 +123,92 @@ std::string slug(std::string_view text) {
       out[size++] = static_cast<char>(u - 'A' + 'a');
     } else if (c == '\'') {
       continue;  // "d'Ivoire" -> "divoire", not "d-ivoire"
-    } else if (size > 0 && out[size - 1] != '-') {
+    } else if (size > from && out[size - 1] != '-') {
       out[size++] = '-';
     }
   }
-  while (size > 0 && out[size - 1] == '-') --size;
+  while (size > from && out[size - 1] == '-') --size;
   out.resize(size);
+}
+
+// base + kind + '/', the start of every IRI, with room for `rest` more bytes: one allocation per
+// IRI as long as what follows fits.
+std::string start(std::string_view base, std::string_view kind, std::size_t rest) {
+  std::string out;
+  out.reserve(base.size() + kind.size() + rest + 2);
+  out += base;
+  if (!out.empty() && out.back() != '/' && out.back() != '#') out += '/';
+  out += kind;
+  out += '/';
+  return out;
+}
+
+std::string join(std::string_view base, std::string_view kind, std::string_view rest) {
+  std::string out = start(base, kind, rest.size());
+  out += rest;
+  return out;
+}
+
+// An IRI ending in the slug of `text`; room for it is made as for text itself, which a slug is
+// not longer than unless transliterated.
+std::string joinSlug(std::string_view base, std::string_view kind, std::string_view text) {
+  std::string out = start(base, kind, text.size());
+  appendSlug(out, text);
+  return out;
+}
+
+}  // namespace
+
+std::string slug(std::string_view text) {
+  std::string out;
+  appendSlug(out, text);
   return out;
 }
 
 std::string stateIri(std::string_view base, std::string_view iso3) { return join(base, "state", iso3); }
 
-std::string organizationIri(std::string_view base, std::string_view key) { return join(base, "org", slug(key)); }
+std::string organizationIri(std::string_view base, std::string_view key) { return joinSlug(base, "org", key); }
 
 std::string resolutionIri(std::string_view base, std::string_view issuer, std::string_view number,
                           std::optional<int> year) {
-  std::string rest = slug(issuer) + "/" + slug(number);
-  if (year) rest += "-" + std::to_string(*year);
-  return join(base, "resolution", rest);
+  // Slugs appended in place, with room for "/" and "-yyyy": one allocation.
+  std::string out = start(base, "resolution", issuer.size() + number.size() + 6);
+  appendSlug(out, issuer);
+  out += '/';
+  appendSlug(out, number);
+  if (year) {
+    out += '-';
+    out += std::to_string(*year);
+  }
+  return out;
 }
 
-std::string personIri(std::string_view base, std::string_view name) { return join(base, "person", slug(name)); }
+std::string personIri(std::string_view base, std::string_view name) { return joinSlug(base, "person", name); }
 
-std::string placeIri(std::string_view base, std::string_view name) { return join(base, "place", slug(name)); }
+std::string placeIri(std::string_view base, std::string_view name) { return joinSlug(base, "place", name); }
 
 std::string dateIri(std::string_view base, std::string_view isoDate) { return join(base, "date", isoDate); }
 
 std::string meetingIri(std::string_view base, std::string_view bodyKey, const std::optional<std::string>& date,
                        const std::optional<std::string>& placeName) {
-  // Its parts made first, so that the string joining them is allocated once.
+  // Slugs appended in place: one allocation.
   const std::string_view day = date ? std::string_view(*date) : "undated";
-  const std::string place = placeName ? slug(*placeName) : std::string();
-  const std::string body = slug(bodyKey);
-  std::string rest;
-  rest.reserve(day.size() + place.size() + body.size() + 2);
-  rest += day;
+  std::string out = start(base, "meeting", day.size() + (placeName ? placeName->size() : 0) + bodyKey.size() + 2);
+  out += day;
   if (placeName) {
-    rest += '-';
-    rest += place;
+    out += '-';
+    appendSlug(out, *placeName);
   }
-  rest += '-';
-  rest += body;
-  return join(base, "meeting", rest);
+  out += '-';
+  appendSlug(out, bodyKey);
+  return out;
 }
 
 std::string documentIri(std::string_view base, std::string_view sourcePath) {
   std::string_view stem = sourcePath;
   if (const auto slash = stem.find_last_of('/'); slash != std::string_view::npos) stem.remove_prefix(slash + 1);
   if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
-  return join(base, "document", slug(stem));
+  return joinSlug(base, "document", stem);
 }
 
 }  // namespace diplograph::extract

@@ -1,6 +1,7 @@
 // The JSON mapping of DESIGN.md round-trips, and IRIs are stable and readable.
 #include <gtest/gtest.h>
 
+#include "dates.h"
 #include "diplograph/extract/iris.h"
 #include "diplograph/extract/json.h"
 
@@ -42,11 +43,36 @@ TEST(Iris, SlugTransliteratesAndFolds) {
   EXPECT_EQ(slug("Côte d'Ivoire"), "cote-divoire");
 }
 
+// Latin letters beyond ASCII are transliterated one at a time, other scripts whole: both as
+// ICU's "Any-Latin; Latin-ASCII; Lower" transliterates the whole text.
+TEST(Iris, SlugTransliteratesLatinLettersAsTheWholeText) {
+  EXPECT_EQ(slug("Ñúñez"), "nunez");
+  EXPECT_EQ(slug("Łódź"), "lodz");
+  EXPECT_EQ(slug("Øresund"), "oresund");
+  EXPECT_EQ(slug("Straße"), "strasse");
+  EXPECT_EQ(slug("Ægir Ǆuro"), "aegir-dzuro");
+  EXPECT_EQ(slug("O’Brien"), "obrien");
+  EXPECT_EQ(slug("Nguyễn Tấn Dũng"), "nguyen-tan-dung");
+  EXPECT_EQ(slug("Ahmed — al‑Sayed"), "ahmed-al-sayed");
+  EXPECT_EQ(slug("Kāṇḍa"), "kanda");
+  EXPECT_EQ(slug("Ɔkɔ"), "k");  // ɔ has no ASCII form
+  EXPECT_EQ(slug("François-Xavier Ndé"), "francois-xavier-nde");
+  EXPECT_EQ(slug("Ерлан Idrissov"), "erlan-idrissov");  // Cyrillic: the whole text transliterated
+  EXPECT_EQ(slug("\xC3"), "");  // malformed UTF-8, as ICU reads it
+}
+
 TEST(Iris, ResolutionNumbersBecomePathSegments) {
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", 1993), "https://diplograph.org/id/resolution/unsc/822-1993");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNSC", "822", std::nullopt), "https://diplograph.org/id/resolution/unsc/822");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "OIC", "8/44-POL", std::nullopt), "https://diplograph.org/id/resolution/oic/8-44-pol");
   EXPECT_EQ(resolutionIri(kDefaultBaseIri, "UNGA", "70/233", 2015), "https://diplograph.org/id/resolution/unga/70-233-2015");
+}
+
+TEST(Iris, DatesAreIsoWithZeroPaddedFields) {
+  EXPECT_EQ((CalendarDate{2016, 9, 19}.iso()), "2016-09-19");
+  EXPECT_EQ((CalendarDate{1993, 12, 1}.iso()), "1993-12-01");
+  EXPECT_EQ((CalendarDate{0, 6, 0}.iso()), "0000-06-00");
+  EXPECT_EQ((CalendarDate{12345, 123, 7}.iso()), "12345-123-07");
 }
 
 TEST(Iris, DocumentIriFromFileStem) {
