@@ -130,13 +130,13 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
   for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
     // Of phrases of one length, the first added.
     if (nodes_[node].anyCase) {
-      longest = {length, *nodes_[node].anyCase};
+      longest = {static_cast<std::uint32_t>(length), *nodes_[node].anyCase};
       continue;
     }
     if (!nodes_[node].checkCase) continue;  // no phrase ends here
     for (const Ending& ending : endings_[node]) {
       if (!ending.caseSensitive || sameCase(tokens, i, length, ending)) {
-        longest = {length, ending.payload};
+        longest = {static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(ending.payload)};
         break;
       }
     }
@@ -153,7 +153,8 @@ std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::si
     std::size_t at = 0;
     for (const Ending& ending : endings_[node]) {
       if (!ending.caseSensitive || sameCase(tokens, i, length, ending))
-        out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++), {length, ending.payload});
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++),
+                   {static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(ending.payload)});
     }
   }
   return out;

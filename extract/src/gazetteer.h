@@ -27,9 +27,10 @@ namespace diplograph::extract {
 // Tokens must come from a TextView given the vocabulary the phrases were added with.
 class PhraseIndex {
  public:
+  // 32-bit fields: the rules keep one per token (cues, posts), read at most tokens.
   struct Match {
-    std::size_t length = 0;  // tokens matched, 0 if none
-    std::size_t payload = 0;
+    std::uint32_t length = 0;  // tokens matched, 0 if none
+    std::uint32_t payload = 0;
   };
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
