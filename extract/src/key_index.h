@@ -22,7 +22,12 @@ class KeyIndex {
   // stored with a number.
   template <typename KeyOf>
   std::uint32_t find(std::string_view key, std::uint64_t hash, const KeyOf& keyOf) const {
-    return slots_[slotOf(key, hash, keyOf)].number;
+    return slots_[slotOf(key, tailOf(key), hash, keyOf)].number;
+  }
+  // With the key's tailOf given, by a caller that reads it more cheaply.
+  template <typename KeyOf>
+  std::uint32_t find(std::string_view key, std::uint64_t tail, std::uint64_t hash, const KeyOf& keyOf) const {
+    return slots_[slotOf(key, tail, hash, keyOf)].number;
   }
   // Stores `number` for `key`, which must not be in yet. hashOf(key) gives a key's hash, to
   // place the stored keys again when the table grows.
@@ -31,7 +36,8 @@ class KeyIndex {
     if (2 * (++count_) > slots_.size()) {
       reserve(count_, keyOf, hashOf);
     }
-    slots_[slotOf(key, hash, keyOf)] = {number, static_cast<std::uint32_t>(key.size()), tailOf(key)};
+    const std::uint64_t tail = tailOf(key);
+    slots_[slotOf(key, tail, hash, keyOf)] = {number, static_cast<std::uint32_t>(key.size()), tail};
   }
   // Room for `count` keys, so that adding them grows no table.
   template <typename KeyOf, typename HashOf>
@@ -40,29 +46,10 @@ class KeyIndex {
     std::vector<Slot> old(std::bit_ceil(2 * count));
     old.swap(slots_);
     for (const Slot& slot : old) {
-      if (slot.number != kNone) slots_[slotOf(keyOf(slot.number), hashOf(keyOf(slot.number)), keyOf)] = slot;
+      if (slot.number != kNone) slots_[slotOf(keyOf(slot.number), slot.tail, hashOf(keyOf(slot.number)), keyOf)] = slot;
     }
   }
 
- private:
-  // Sixteen bytes, aligned: four slots to a cache line, none across two.
-  struct alignas(16) Slot {
-    std::uint32_t number = kNone;  // kNone: empty
-    std::uint32_t size = 0;        // the key's length in bytes
-    std::uint64_t tail = 0;        // tailOf(key)
-  };
-  // The slot holding `key`, or the empty slot where it would go.
-  template <typename KeyOf>
-  std::size_t slotOf(std::string_view key, std::uint64_t hash, const KeyOf& keyOf) const {
-    const std::uint64_t tail = tailOf(key);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.number == kNone ||
-          (slot.tail == tail && slot.size == key.size() && (key.size() <= 8 || sameHead(keyOf(slot.number), key))))
-        return i;
-    }
-  }
   // A key's last eight bytes, or the whole of a shorter one (then zero-padded): with its
   // length, it tells a key of eight bytes or fewer from every other. Read without a loop and
   // without reading past the key.
@@ -85,6 +72,25 @@ class KeyIndex {
       tail = byte(0) | byte(n / 2) | byte(n - 1);
     }
     return tail;
+  }
+
+ private:
+  // Sixteen bytes, aligned: four slots to a cache line, none across two.
+  struct alignas(16) Slot {
+    std::uint32_t number = kNone;  // kNone: empty
+    std::uint32_t size = 0;        // the key's length in bytes
+    std::uint64_t tail = 0;        // tailOf(key)
+  };
+  // The slot holding `key`, or the empty slot where it would go.
+  template <typename KeyOf>
+  std::size_t slotOf(std::string_view key, std::uint64_t tail, std::uint64_t hash, const KeyOf& keyOf) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.number == kNone ||
+          (slot.tail == tail && slot.size == key.size() && (key.size() <= 8 || sameHead(keyOf(slot.number), key))))
+        return i;
+    }
   }
   // Keys of the same length, over eight bytes, whose last eight bytes are the same: the same
   // key if the bytes before those are, compared eight at a time (the last eight overlapping
