@@ -322,6 +322,21 @@ WordId Vocabulary::add(std::string_view fold) {
   return word;
 }
 
+namespace {
+
+// KeyIndex::tailOf a fold that has eight readable bytes after it (TextView::folds_): one read
+// and a mask, where tailOf, which may read no further than the key, branches on the length of
+// every word.
+std::uint64_t tailOfFold(std::string_view fold) {
+  const std::size_t n = fold.size();
+  const bool whole = n >= 8;
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, whole ? fold.data() + n - 8 : fold.data(), 8);
+  return tail & (whole ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (n & 7))) - 1);
+}
+
+}  // namespace
+
 TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
   decode(utf8);
   // The NUL after the text ends every run below without a bounds check; a NUL inside the text
@@ -332,8 +347,9 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
   // Tokens view their fold and display where they are written, so neither buffer may grow past
   // its first size. A display is never longer than the text; a fold takes one byte per
   // ASCII character and at most four per other character, which takes two or more in the text.
+  // Eight more bytes let the last fold's tail be read as eight bytes (tailOfFold).
   displays_.reset(new char[utf8.size()]);
-  folds_.reset(new char[2 * utf8.size()]);
+  folds_.reset(new char[2 * utf8.size() + 8]);
   char* display = displays_.get();
   char* fold = folds_.get();
   tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
@@ -387,7 +403,7 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
     token.end = static_cast<std::uint32_t>(i);
     token.fold = std::string_view(foldStart, static_cast<std::size_t>(fold - foldStart));
     token.display = std::string_view(displayStart, static_cast<std::size_t>(display - displayStart));
-    if (vocabulary) token.word = vocabulary->find(token.fold, hash);
+    if (vocabulary) token.word = vocabulary->find(token.fold, tailOfFold(token.fold), hash);
     token.upper = upper;
     token.allUpper = !(seen & kLower) && !digits;
     token.digits = digits;

@@ -29,9 +29,11 @@ class Vocabulary {
  public:
   // The word's number, numbering it if it is new.
   WordId add(std::string_view fold);
-  WordId find(std::string_view fold) const { return find(fold, hashOf(fold)); }
-  // With the fold's hash (hashOf), computed by the caller as it wrote the fold.
-  WordId find(std::string_view fold, std::uint64_t hash) const { return numbers_.find(fold, hash, wordOf()); }
+  WordId find(std::string_view fold) const { return numbers_.find(fold, hashOf(fold), wordOf()); }
+  // With the fold's hash (hashOf) and KeyIndex::tailOf, computed by the caller as it wrote the fold.
+  WordId find(std::string_view fold, std::uint64_t tail, std::uint64_t hash) const {
+    return numbers_.find(fold, tail, hash, wordOf());
+  }
   // FNV-1a: words are short, and inline it costs less than the call to std::hash. Built up one
   // byte at a time by step(), from kHashStart.
   static constexpr std::uint64_t kHashStart = 14695981039346656037u;
