@@ -21,6 +21,24 @@
 namespace diplograph::extract {
 namespace {
 
+// The UTF-16 units after which ICU may end a sentence: those of the sentence-break classes
+// ATerm ('.'), STerm ('!', '?'), Sep, CR and LF (Unicode UAX #29, rules SB4 and SB11). Every
+// other character continues a sentence unless one of these came just before it. Surrogates
+// count too, so that a character beyond U+FFFF is never cut in two.
+bool isAsciiEnder(char16_t c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r'; }
+bool isEnder(char16_t c) {
+  if (c < 0x80) return isAsciiEnder(c);
+  if (U16_IS_SURROGATE(c)) return true;
+  const auto kind = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+  return kind == U_SB_ATERM || kind == U_SB_STERM || kind == U_SB_SEP;
+}
+// A full stop, after which ICU's rules read furthest and its abbreviations match: the
+// sentence-break class ATerm ('.', '․', '﹒', '．'). Surrogates count, to be safe.
+bool isFullStop(char16_t c) {
+  if (c < 0x80) return c == '.';
+  return U16_IS_SURROGATE(c) || u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) == U_SB_ATERM;
+}
+
 // ICU's standard sentence-break suppressions for `language` ("Mr.", "e.g.", "Ph.D."), read from
 // ICU's own data as its filtered sentence breaker reads them: without duplicates, in code-unit
 // order. Empty if the language has none.
@@ -140,7 +158,8 @@ class Abbreviations {
 struct SentenceBreaker {
   std::unique_ptr<icu::BreakIterator> iterator;
   Abbreviations abbreviations;
-  std::size_t context = 0;
+  std::size_t context = 0;      // beside a full stop
+  std::size_t nearContext = 0;  // beside any other ender
 };
 
 // Building a breaker costs more than segmenting a whole report, and one may not be shared across
@@ -155,26 +174,25 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
     auto abbreviations = abbreviationsOf(name);
     std::size_t longest = 0;
-    for (const auto& abbreviation : abbreviations) longest = std::max(longest, static_cast<std::size_t>(abbreviation.length()));
-    // After an ender: what decides whether it ends a sentence (closing brackets, blanks, digits,
-    // up to the first letter: rules SB6-SB11), and the rest of an abbreviation matched forward.
-    // Before the next: the abbreviation matched backwards from it. A few more for the blank
+    bool onlyFullStops = true;  // no abbreviation holds an ender other than a full stop
+    for (const auto& abbreviation : abbreviations) {
+      longest = std::max(longest, static_cast<std::size_t>(abbreviation.length()));
+      for (int32_t k = 0; k < abbreviation.length(); ++k)
+        onlyFullStops = onlyFullStops && (!isEnder(abbreviation[k]) || isFullStop(abbreviation[k]));
+    }
+    // Beside a full stop, after it: what decides whether it ends a sentence (closing brackets,
+    // blanks, digits, up to the first letter: rules SB6-SB11) and the rest of an abbreviation
+    // matched forward; before it, the abbreviation matched backwards. A few more for the blank
     // skipped before matching and the character rule SB7 reads. (French "trav. publ.": 11.)
-    found = byLanguage.emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), longest + 4}).first;
+    // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read only
+    // up to the first letter after it.
+    const std::size_t context = longest + 4;
+    found = byLanguage
+                .emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), context,
+                                               onlyFullStops ? 2 : context})
+                .first;
   }
   return found->second;
-}
-
-// The UTF-16 units after which ICU may end a sentence: those of the sentence-break classes
-// ATerm ('.'), STerm ('!', '?'), Sep, CR and LF (Unicode UAX #29, rules SB4 and SB11). Every
-// other character continues a sentence unless one of these came just before it. Surrogates
-// count too, so that a character beyond U+FFFF is never cut in two.
-bool isAsciiEnder(char16_t c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r'; }
-bool isEnder(char16_t c) {
-  if (c < 0x80) return isAsciiEnder(c);
-  if (U16_IS_SURROGATE(c)) return true;
-  const auto kind = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
-  return kind == U_SB_ATERM || kind == U_SB_STERM || kind == U_SB_SEP;
 }
 
 // The first unit at or after `i` that is an ASCII ender or not ASCII at all, or the end.
@@ -213,9 +231,10 @@ std::vector<std::u16string> sentenceAbbreviations(std::string_view language) {
 }
 
 std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::string_view language) {
-  // What ICU reads: every ender, the stretch after it up to `context` units and its first
-  // letter, and the `context` units before the next ender. The middle of a longer stretch holds
-  // no ender and comes after a letter, so ICU would only read on through it without a boundary.
+  // What ICU reads: every ender, the stretch after it up to its first letter and `context`
+  // units, and the `context` units before the next ender (fewer beside enders other than full
+  // stops). The middle of a longer stretch holds no ender and comes after a letter, so ICU would
+  // only read on through it without a boundary.
   SentenceBreaker& breaker = sentenceBreaker(language);
   const std::size_t context = breaker.context;
   const std::unique_ptr<char16_t[]> read(new char16_t[text.size()]);  // each unit written once
@@ -233,11 +252,13 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     length += to - from;
   };
   std::size_t stretch = 0;  // where the current stretch without enders starts
+  bool afterFullStop = false;  // whether the ender before the stretch is a full stop
   for (std::size_t i = nextEnder(text, 0);; i = nextEnder(text, i + 1)) {
+    const bool beforeFullStop = i < text.size() && isFullStop(text[i]);
     std::size_t letter = stretch;
     while (letter < i && !isAsciiLetter(text[letter])) ++letter;
-    const std::size_t head = std::max(letter + 1, stretch + context);
-    const std::size_t tail = i - std::min(i, context);
+    const std::size_t head = std::max(letter + 1, stretch + (afterFullStop ? context : breaker.nearContext));
+    const std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
     if (head < tail) {
       keep(stretch, head);
       resumes.push_back({length, tail});
@@ -248,6 +269,7 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     if (i == text.size()) break;
     read[length++] = text[i];
     stretch = i + 1;
+    afterFullStop = beforeFullStop;
   }
   const icu::UnicodeString alias(false, read.get(), static_cast<int32_t>(length));
   icu::BreakIterator* breaks = breaker.iterator.get();
