@@ -173,20 +173,25 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
     std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createSentenceInstance(icu::Locale(name.c_str()), status));
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence break iterator unavailable");
     auto abbreviations = abbreviationsOf(name);
-    std::size_t longest = 0;
+    // The longest part of an abbreviation between full stops (" publ" in French "trav. publ."),
+    // as its matches, backwards and forwards, cross each full stop into the next stretch.
+    std::size_t longestPart = 0;
     bool onlyFullStops = true;  // no abbreviation holds an ender other than a full stop
     for (const auto& abbreviation : abbreviations) {
-      longest = std::max(longest, static_cast<std::size_t>(abbreviation.length()));
-      for (int32_t k = 0; k < abbreviation.length(); ++k)
+      std::size_t part = 0;
+      for (int32_t k = 0; k < abbreviation.length(); ++k) {
+        part = isFullStop(abbreviation[k]) ? 0 : part + 1;
+        longestPart = std::max(longestPart, part);
         onlyFullStops = onlyFullStops && (!isEnder(abbreviation[k]) || isFullStop(abbreviation[k]));
+      }
     }
     // Beside a full stop, after it: what decides whether it ends a sentence (closing brackets,
-    // blanks, digits, up to the first letter: rules SB6-SB11) and the rest of an abbreviation
-    // matched forward; before it, the abbreviation matched backwards. A few more for the blank
-    // skipped before matching and the character rule SB7 reads. (French "trav. publ.": 11.)
+    // blanks, digits, up to the first letter: rules SB6-SB11) and the part of an abbreviation
+    // matched forward; before it, the part matched backwards. A few more for the blank skipped
+    // before matching, the character a match reads past its end and the one rule SB7 reads.
     // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read only
     // up to the first letter after it.
-    const std::size_t context = longest + 4;
+    const std::size_t context = longestPart + 4;
     found = byLanguage
                 .emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), context,
                                                onlyFullStops ? 2 : context})
