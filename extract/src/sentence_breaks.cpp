@@ -200,20 +200,35 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
   return found->second;
 }
 
-// The first unit at or after `i` that is an ASCII ender or not ASCII at all, or the end.
+// The lowest unit beyond ASCII, other than NEL (U+0085), that may end a sentence (U+0589,
+// the Armenian full stop, in Unicode 15): the accented letters of French and English texts lie
+// below it and need not be asked of ICU.
+char16_t firstEnderBeyondAscii() {
+  static const char16_t first = [] {
+    char16_t c = 0x80;
+    while (c == 0x85 || !isEnder(c)) ++c;  // ends at the surrogates at the latest
+    return c;
+  }();
+  return first;
+}
+
+// The first unit at or after `i` that is an ASCII ender, NEL or at least firstEnderBeyondAscii,
+// or the end.
 std::size_t nextCandidate(std::u16string_view text, std::size_t i) {
   // Eight units at a time, compared as one vector (SSE2, NEON): most stretches are long.
   using EightUnits = std::uint16_t __attribute__((vector_size(16)));
+  const char16_t beyond = firstEnderBeyondAscii();
   for (; i + 8 <= text.size(); i += 8) {
     EightUnits units;
     std::memcpy(&units, text.data() + i, sizeof units);
-    const auto found = (units >= 0x80) | (units == '.') | (units == '!') | (units == '?') | (units == '\n') | (units == '\r');
+    const auto found = (units >= beyond) | (units == 0x85) | (units == '.') | (units == '!') | (units == '?') |
+                       (units == '\n') | (units == '\r');
     std::uint64_t halves[2];  // a lane of 16 set bits for each unit found
     std::memcpy(halves, &found, sizeof halves);
     if (halves[0]) return i + static_cast<std::size_t>(std::countr_zero(halves[0])) / 16;
     if (halves[1]) return i + 4 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 16;
   }
-  while (i < text.size() && text[i] < 0x80 && !isAsciiEnder(text[i])) ++i;
+  while (i < text.size() && text[i] < beyond && text[i] != 0x85 && (text[i] >= 0x80 || !isAsciiEnder(text[i]))) ++i;
   return i;
 }
 
