@@ -217,7 +217,7 @@ char16_t firstEnderBeyondAscii() {
 std::size_t nextCandidate(std::u16string_view text, std::size_t i) {
   // Eight units at a time, compared as one vector (SSE2, NEON): most stretches are long.
   using EightUnits = std::uint16_t __attribute__((vector_size(16)));
-  const char16_t beyond = firstEnderBeyondAscii();
+  const std::uint16_t beyond = firstEnderBeyondAscii();  // the lanes' own type: clang 14 fails on a char16_t
   for (; i + 8 <= text.size(); i += 8) {
     EightUnits units;
     std::memcpy(&units, text.data() + i, sizeof units);
