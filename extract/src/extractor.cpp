@@ -135,6 +135,8 @@ struct Person {
   std::string iri;   // made once: transliterating a name is costly, posts ask often
   // Token range of the mention that named it first: its words are the person's, compared folded.
   std::pair<std::size_t, std::size_t> firstSpan;
+  // The State or body of the last post found held by the person, if any: whom they speak for.
+  std::optional<Hit> speaksFor;
 };
 
 struct PersonMention {
@@ -716,7 +718,7 @@ class Run {
         std::string iri = personIri(options_.baseIri, name);
         byFirst.emplace(words.front().fold, persons_.size());
         byLast.emplace(words.back().fold, persons_.size());
-        persons_.push_back({std::move(name), std::move(iri), {first, last}});
+        persons_.push_back({std::move(name), std::move(iri), {first, last}, std::nullopt});
         match = persons_.size() - 1;
       }
       personMentions_.push_back({first, last, *match});
@@ -857,13 +859,20 @@ class Run {
   void addPost(std::size_t person, std::string_view post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
-    // One allocation for the key: IRIs are long.
-    std::string held;
-    held.reserve(subject.size() + post.size() + object.size() + 2);
-    held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
-    if (!postsHeld_.insert(std::move(held)).second) return;
+    // A post held twice (same person, post and State or body, by their IRIs and text) is
+    // recorded once: looked up by hash among the relations already added, no key made.
+    std::uint64_t hash = iriHash(subject);
+    hash = hash * 0x9E3779B97F4A7C15u ^ std::hash<std::string_view>{}(post);
+    hash = hash * 0x9E3779B97F4A7C15u ^ iriHash(object);
+    const auto byHash = [](const PostHeld& held, std::uint64_t h) { return held.hash < h; };
+    auto at = std::lower_bound(postsHeld_.begin(), postsHeld_.end(), hash, byHash);
+    for (; at != postsHeld_.end() && at->hash == hash; ++at) {
+      const Relation& r = relations_[at->relation];
+      if (r.subject == subject && r.object == post && *r.of == object) return;
+    }
+    postsHeld_.insert(at, PostHeld{hash, relations_.size()});
     addRelation(subject, "holdsPost", std::string(post), object, evidenceFirst, evidenceLast);
-    personOf_[person] = of;
+    persons_[person].speaksFor = of;
   }
 
   // More states after the first in "des ministres de l'Azerbaïdjan, du Royaume d'Arabie
@@ -941,6 +950,7 @@ class Run {
   }
 
   void findPosts() {
+    postsHeld_.reserve(postMentions_.size());  // a post held per post named at most
     for (const auto& [i, post, demonym] : postMentions_) {
       // The gazetteer's name of the post, copied only for the few that name where they are posted.
       std::string_view english = g_.posts[post.payload];
@@ -1350,7 +1360,7 @@ class Run {
     if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines], fullDateOf(referenced[*sidelines]));
     // Room for the attendees usually found (a state per name, post or person, the chair and the
     // opener), so that the list is not regrown as rule after rule adds to it.
-    attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
+    attendees_.reserve(hits_.size() + postMentions_.size() + persons_.size() + 2);
     mainChair(m);
     mainAttendees(m);
     // Each resolution cited once: the cited IRIs indexed by their number in m.cites, which keeps
@@ -1469,8 +1479,8 @@ class Run {
     // Whoever opens the meeting speaks for a state taking part.
     for (const auto& person : {chair, opener}) {
       if (!person) continue;
-      if (const auto it = personOf_.find(*person); it != personOf_.end() && it->second.type == EntityType::State)
-        attendees_.emplace_back(it->second.first, it->second.index);
+      if (const auto& of = persons_[*person].speaksFor; of && of->type == EntityType::State)
+        attendees_.emplace_back(of->first, of->index);
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
@@ -1577,8 +1587,9 @@ class Run {
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
     // Minister attending as a special guest").
-    for (const auto& entry : personOf_) {
-      const auto& of = entry.second;  // a plain reference: clang 14 cannot capture a binding
+    for (const auto& person : persons_) {
+      if (!person.speaksFor) continue;
+      const Hit& of = *person.speaksFor;
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
       if (otherFrom[s] < of.first) continue;
@@ -1738,8 +1749,13 @@ class Run {
   std::vector<PersonMention> personMentions_;
   FirstAt personStartingAt_;  // token -> first person mention starting there
   FirstAt personEndingAt_;
-  std::map<std::size_t, Hit> personOf_;
-  std::unordered_set<std::string> postsHeld_;  // person IRI, post and entity IRI of each holdsPost
+  // The holdsPost relations added (by index into relations_), ordered by the hash of their
+  // person, post and State or body.
+  struct PostHeld {
+    std::uint64_t hash = 0;
+    std::size_t relation = 0;
+  };
+  std::vector<PostHeld> postsHeld_;
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
   std::vector<PlaceInfo> localPlaces_;  // places named only in this document
