@@ -137,6 +137,10 @@ struct Person {
   std::pair<std::size_t, std::size_t> firstSpan;
   // The State or body of the last post found held by the person, if any: whom they speak for.
   std::optional<Hit> speaksFor;
+  // Persons sharing a first word, and persons sharing a last word, are chained in the order
+  // they were found: the next one's number (index plus one), 0 for none.
+  std::uint32_t nextSameFirst = 0;
+  std::uint32_t nextSameLast = 0;
 };
 
 struct PersonMention {
@@ -681,44 +685,61 @@ class Run {
       return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
     });
     // Persons by their first and by their last word: a candidate matches only persons sharing
-    // one of them, so matching stays linear in long documents with many persons. An entry per
-    // person and word, not a list per word: one allocation, not two or more.
-    std::unordered_multimap<std::string_view, std::size_t> byFirst;
-    std::unordered_multimap<std::string_view, std::size_t> byLast;
-    std::vector<std::size_t> sharing;  // persons sharing a candidate's first or last word, in order
-    const auto share = [&](const auto& index, std::string_view word) {
-      const auto [from, to] = index.equal_range(word);
-      for (auto it = from; it != to; ++it) sharing.push_back(it->second);
+    // one of them, so matching stays linear in long documents with many persons. An index gives
+    // the first person (by number, index plus one) with the word, whose chain in Person gives
+    // the others in order: the keys are the persons' own tokens, no node nor list per word.
+    if (candidates_.empty()) return;  // no person: none is indexed, nor looked for
+    const auto firstWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.first].fold; };
+    const auto lastWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.second].fold; };
+    const auto hashOf = [](std::string_view word) { return Vocabulary::hashOf(word); };
+    KeyIndex byFirst;
+    KeyIndex byLast;
+    // Chains the person numbered `number` after the others with its word, or starts its word's chain.
+    const auto index = [&](KeyIndex& byWord, const auto& wordOf, std::uint32_t Person::*next, std::uint32_t number) {
+      const std::string_view word = wordOf(number);
+      const std::uint64_t hash = hashOf(word);
+      std::uint32_t last = byWord.find(word, hash, wordOf);
+      if (last == KeyIndex::kNone) {
+        byWord.insert(word, hash, number, wordOf, hashOf);
+        return;
+      }
+      while (persons_[last - 1].*next) last = persons_[last - 1].*next;
+      persons_[last - 1].*next = number;
     };
     const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
     personMentions_.reserve(candidates_.size());  // a mention per candidate at most, then the surnames alone
     for (const auto& [first, last] : candidates_) {
       const auto words = tokens_.subspan(first, last - first + 1);
-      sharing.clear();
-      share(byFirst, words.front().fold);
-      share(byLast, words.back().fold);
-      std::sort(sharing.begin(), sharing.end());
+      // The persons sharing its first or its last word, walked in order along both chains at
+      // once (one sharing both is tried once).
+      std::uint32_t sameFirst = byFirst.find(words.front().fold, hashOf(words.front().fold), firstWordOf);
+      std::uint32_t sameLast = byLast.find(words.back().fold, hashOf(words.back().fold), lastWordOf);
       std::optional<std::size_t> match;
-      for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
-        const std::size_t p = sharing[n];
+      while (!match && (sameFirst || sameLast)) {
+        const std::uint32_t number = !sameLast || (sameFirst && sameFirst < sameLast) ? sameFirst : sameLast;
+        if (sameFirst == number) sameFirst = persons_[number - 1].nextSameFirst;
+        if (sameLast == number) sameLast = persons_[number - 1].nextSameLast;
+        const std::size_t p = number - 1;
         const auto [knownFirst, knownLast] = persons_[p].firstSpan;
         const auto known = tokens_.subspan(knownFirst, knownLast - knownFirst + 1);
         const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin(), sameWord);
-        const bool sameLast = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
-                              sameWord(words.front(), known.front());
+        const bool sameLastWord = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
+                                  sameWord(words.front(), known.front());
         const bool prefix =
             words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin(), sameWord) && words.size() >= 2;
-        if (suffix || sameLast || prefix) match = p;
+        if (suffix || sameLastWord || prefix) match = p;
       }
       if (!match) {
         std::size_t real = 0;
         for (std::size_t k = first; k <= last; ++k) real += isParticle(tokens_[k]) ? 0 : 1;
         if (real < 2) continue;
-        std::string name = nameText(first, last);
-        std::string iri = personIri(options_.baseIri, name);
-        byFirst.emplace(words.front().fold, persons_.size());
-        byLast.emplace(words.back().fold, persons_.size());
-        persons_.push_back({std::move(name), std::move(iri), {first, last}, std::nullopt});
+        Person& person = persons_.emplace_back();
+        person.name = nameText(first, last);
+        person.iri = personIri(options_.baseIri, person.name);
+        person.firstSpan = {first, last};
+        const auto number = static_cast<std::uint32_t>(persons_.size());
+        index(byFirst, firstWordOf, &Person::nextSameFirst, number);
+        index(byLast, lastWordOf, &Person::nextSameLast, number);
         match = persons_.size() - 1;
       }
       personMentions_.push_back({first, last, *match});
@@ -729,15 +750,14 @@ class Run {
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
-    // Each token goes to the first person with its surname (no scan where none is known).
+    // Each token goes to the first person with its surname, the head of its chain (no scan
+    // where none is known).
     const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
     for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
-      const auto [from, to] = byLast.equal_range(tokens_[k].fold);
-      if (from == to) continue;
-      // Persons of one surname are kept in no particular order.
-      const auto firstPerson = std::min_element(from, to, [](const auto& a, const auto& b) { return a.second < b.second; });
-      personMentions_.push_back({k, k, firstPerson->second});
+      const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, hashOf(tokens_[k].fold), lastWordOf);
+      if (firstPerson == KeyIndex::kNone) continue;
+      personMentions_.push_back({k, k, firstPerson - 1});
       inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
