@@ -156,6 +156,14 @@ struct PostMention {
   std::optional<Hit> demonym;  // the state adjective inside it, if any
 };
 
+// What a sentence says about taking part in the main meeting, as mainAttendees reads it.
+struct SentenceFacts {
+  bool attend = false;  // someone takes part
+  bool speak = false;   // someone speaks
+  bool absent = false;  // someone does not take part, or will later
+  std::size_t otherFrom = 0;  // the first token saying something about another meeting, or the token count
+};
+
 // Its series and label view the gazetteer's strings or literals, which outlive the run: a draft
 // is copied and compared often, its strings made only for the meeting record.
 struct MeetingDraft {
@@ -746,7 +754,8 @@ class Run {
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
     // Tokens already in a person mention are marked once, so this stays linear in the text.
-    Flags inMention(tokens_.size(), false);
+    Flags& inMention = marks_;
+    inMention.assign(tokens_.size(), false);
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
@@ -830,14 +839,14 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const Flags& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const std::vector<SentenceFacts>& sentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
     bool heading = false;
     for (std::size_t i = firstTokenFrom(lineStart); i < tokens_.size() && tokens_[i].start < lineEnd; ++i) {
       ++words;
-      if (attendSentences[tokens_[i].sentence]) return true;
+      if (sentences[tokens_[i].sentence].attend) return true;
       std::size_t length = 0;
       if (cueAt(i, &length) == Cue::AttendHeading) heading = true;
     }
@@ -896,9 +905,11 @@ class Run {
   }
 
   // More states after the first in "des ministres de l'Azerbaïdjan, du Royaume d'Arabie
-  // saoudite et de la Turquie": each joined by a comma or "et"/"and" and an article.
-  std::vector<Hit> ofList(const Hit& first) const {
-    std::vector<Hit> out{first};
+  // saoudite et de la Turquie": each joined by a comma or "et"/"and" and an article. Calls
+  // add(hit) for the first and each of them, in text order, so that no list is made.
+  template <typename Add>
+  void ofList(const Hit& first, const Add& add) const {
+    add(first);
     std::size_t k = first.last + 1;
     while (k < tokens_.size()) {
       std::size_t j = k;
@@ -909,11 +920,10 @@ class Run {
       const std::size_t start = j;
       while (j < tokens_.size() && j < start + 6 && !hitStartingAt(j) && !view_.punctuatedBefore(j + 1)) ++j;
       const Hit* h = hitStartingAt(j);
-      if (!h || h->type != out.front().type || j - start > 5) break;
-      out.push_back(*h);
+      if (!h || h->type != first.type || j - start > 5) break;
+      add(*h);
       k = h->last + 1;
     }
-    return out;
   }
 
   // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": the state posted to, if any.
@@ -1509,10 +1519,10 @@ class Run {
     addRelation(m.iri, "chair", *m.chair, std::nullopt, span.first, span.second);
   }
 
-  // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
-  // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  Flags membershipTokens() const {
-    Flags out(tokens_.size());
+  // Marks with `mark` the tokens naming the members of a group ("les pays membres du G5 Sahel
+  // (Burkina Faso, Mali, ...)", "members of the Group: X, Y"): up to the closing bracket or the
+  // end of the clause.
+  void markMembers(Flags& tokens, char mark) const {
     for (const std::size_t i : cueStarts(Cue::MembersOf)) {
       const std::size_t length = cues_[i].length;
       bool bracket = false;
@@ -1521,21 +1531,22 @@ class Run {
         if (gap.find(U')') != std::u32string_view::npos && bracket) break;
         if (gap.find(U'(') != std::u32string_view::npos) bracket = true;
         if (!bracket && k > i + length + 8 && clauseEnds(k)) break;
-        out[k] = true;
+        tokens[k] |= mark;
       }
     }
-    return out;
   }
 
   void mainAttendees(Meeting& m) {
-    // By sentence index.
-    Flags attendSentences(view_.sentences().size() + 1);
-    Flags speakSentences(attendSentences.size());
-    Flags absentSentences(attendSentences.size());
+    // By sentence index: one list for all the facts, not one for each.
+    SentenceFacts none;
+    none.otherFrom = tokens_.size();
+    std::vector<SentenceFacts> sentences(view_.sentences().size() + 1, none);
     // Cues by kind: the order attendees are found in does not matter, they are sorted below.
     for (const Cue kind : {Cue::Attend, Cue::Speak, Cue::Absent, Cue::Future}) {
-      auto& sentences = kind == Cue::Attend ? attendSentences : kind == Cue::Speak ? speakSentences : absentSentences;
-      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence] = true;
+      bool SentenceFacts::*const fact = kind == Cue::Attend  ? &SentenceFacts::attend
+                                        : kind == Cue::Speak ? &SentenceFacts::speak
+                                                             : &SentenceFacts::absent;
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence].*fact = true;
     }
     for (const Cue kind : {Cue::SpeakFor, Cue::StateAfter, Cue::SpeakForStart}) {
       for (const std::size_t i : cueStartsBeforeBackground(kind)) {
@@ -1557,29 +1568,33 @@ class Run {
     for (const auto& [i, post, demonym] : postMentions_) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
-      if (!speakSentences[s] || absentSentences[s]) continue;
+      if (!sentences[s].speak || sentences[s].absent) continue;
       if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
-        for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
+        ofList(*of, [this](const Hit& h) { attendees_.emplace_back(h.first, h.index); });
       }
     }
-    const Flags members = membershipTokens();
-    // Tokens saying something about another meeting, and by sentence where the first such text starts.
-    Flags aboutOther(tokens_.size());
-    std::vector<std::size_t> otherFrom(view_.sentences().size() + 1, tokens_.size());
+    // By token: naming the members of a group, saying something about another meeting (and by
+    // sentence where the first such text starts).
+    constexpr char kMember = 1;
+    constexpr char kAboutOther = 2;
+    Flags& marks = marks_;
+    marks.assign(tokens_.size(), 0);
+    markMembers(marks, kMember);
     for (const auto& [first, last] : referencedSpans_) {
-      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
-      otherFrom[tokens_[first].sentence] = std::min(otherFrom[tokens_[first].sentence], first);
+      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) marks[k] |= kAboutOther;
+      auto& otherFrom = sentences[tokens_[first].sentence].otherFrom;
+      otherFrom = std::min(otherFrom, first);
     }
     // The starts of abroad cues ("to the", "auprès"), walked alongside the states: both in text order.
     const auto& abroadCues = cueStarts(Cue::Abroad);
     auto abroadCue = abroadCues.begin();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || (marks[h.first] & kMember)) continue;
       const std::size_t s = tokens_[h.first].sentence;
-      if (!attendSentences[s] || absentSentences[s]) continue;
+      if (!sentences[s].attend || sentences[s].absent) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
-      if (aboutOther[h.first]) continue;
+      if (marks[h.first] & kAboutOther) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
       // An abroad cue starting in the three tokens before it, or "en" just before it.
       while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
@@ -1601,7 +1616,7 @@ class Run {
       lastLine = line;
       // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
       if (!opensItem(line, h.first) || !listItem(line)) continue;
-      if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
+      if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, sentences))
         attendees_.emplace_back(h.first, h.index);
     }
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
@@ -1612,15 +1627,16 @@ class Run {
       const Hit& of = *person.speaksFor;
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
-      if (otherFrom[s] < of.first) continue;
-      if ((attendSentences[s] || speakSentences[s]) && !absentSentences[s])
+      if (sentences[s].otherFrom < of.first) continue;
+      if ((sentences[s].attend || sentences[s].speak) && !sentences[s].absent)
         attendees_.emplace_back(of.first, of.index);
     }
     // In text order, states named at one token by their codes; each state once.
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    Flags seen(g_.states.size());
+    Flags& seen = marks_;  // by state: the marks by token are read no more
+    seen.assign(g_.states.size(), false);
     m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
@@ -1751,6 +1767,8 @@ class Run {
   std::array<std::size_t, kCueKinds + 1> cueStartsFrom_{};
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
+  // A flag per token or per state, for the rule at hand: made once per document, not by each rule.
+  Flags marks_;
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 
