@@ -115,6 +115,7 @@ class ResolutionScanner {
     auto first = parseItem(j);
     if (!first) return i;
     std::vector<Item>& items = items_;
+    if (items.capacity() == 0) items.reserve(8);  // lists of references are short: no regrowth for them
     items.clear();
     items.push_back(std::move(*first));
     // A list: "822 (1993), 853 (1993), 874 (1993) et 884 (1993)".
