@@ -141,6 +141,7 @@ struct Person {
   // they were found: the next one's number (index plus one), 0 for none.
   std::uint32_t nextSameFirst = 0;
   std::uint32_t nextSameLast = 0;
+  std::uint32_t entity = 0;  // its number in Entities once added, 0 before
 };
 
 struct PersonMention {
@@ -716,6 +717,7 @@ class Run {
     };
     const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
     personMentions_.reserve(candidates_.size());  // a mention per candidate at most, then the surnames alone
+    persons_.reserve(candidates_.size());  // a person per candidate at most: not regrown
     for (const auto& [first, last] : candidates_) {
       const auto words = tokens_.subspan(first, last - first + 1);
       // The persons sharing its first or its last word, walked in order along both chains at
@@ -754,8 +756,7 @@ class Run {
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
     // Tokens already in a person mention are marked once, so this stays linear in the text.
-    Flags& inMention = marks_;
-    inMention.assign(tokens_.size(), false);
+    Flags& inMention = marks(tokens_.size());
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
@@ -955,7 +956,9 @@ class Run {
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
         if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
-      if (p.post.length) postMentions_.push_back(p);
+      if (!p.post.length) continue;
+      if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
+      postMentions_.push_back(p);
     }
   }
 
@@ -1395,7 +1398,7 @@ class Run {
     mainAttendees(m);
     // Each resolution cited once: the cited IRIs indexed by their number in m.cites, which keeps
     // them, so that no IRI is copied, nor a node made, to be looked up.
-    KeyIndex cited;
+    std::optional<KeyIndex> cited;  // made for the first resolution cited: none for a report citing none
     const auto citedIri = [&m](std::uint32_t number) -> std::string_view { return m.cites[number - 1]; };
     m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
@@ -1403,9 +1406,10 @@ class Run {
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
       const std::string& iri = resolutionIris_[n];
       const std::uint64_t hash = iriHash(iri);
-      if (cited.find(iri, hash, citedIri) != KeyIndex::kNone) continue;
+      if (!cited) cited.emplace();
+      if (cited->find(iri, hash, citedIri) != KeyIndex::kNone) continue;
       m.cites.push_back(iri);
-      cited.insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
+      cited->insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
           addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
@@ -1473,17 +1477,22 @@ class Run {
 
   void mainChair(Meeting& m) {
     // Only the chair and opening cues before the background tell, in text order: their starts
-    // are read, not every token.
-    std::vector<std::size_t> cues;
-    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore}) {
-      const auto starts = cueStartsBeforeBackground(kind);
-      cues.insert(cues.end(), starts.begin(), starts.end());
-    }
-    std::sort(cues.begin(), cues.end());
+    // are read, not every token, taken in turn from the lists of each kind (each in text order).
+    std::array<std::span<const std::size_t>, 5> cues;
+    std::size_t kinds = 0;
+    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore})
+      cues[kinds++] = cueStartsBeforeBackground(kind);
     std::optional<std::size_t> chair;
     std::optional<std::size_t> opener;
-    for (const std::size_t i : cues) {
-      if (chair) break;
+    while (!chair) {
+      // The earliest cue not read yet: a token starts one cue at most.
+      std::span<const std::size_t>* earliest = nullptr;
+      for (auto& starts : cues) {
+        if (!starts.empty() && (!earliest || starts.front() < earliest->front())) earliest = &starts;
+      }
+      if (!earliest) break;
+      const std::size_t i = earliest->front();
+      *earliest = earliest->subspan(1);
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
       const std::size_t sentence = tokens_[i].sentence;
@@ -1578,8 +1587,7 @@ class Run {
     // sentence where the first such text starts).
     constexpr char kMember = 1;
     constexpr char kAboutOther = 2;
-    Flags& marks = marks_;
-    marks.assign(tokens_.size(), 0);
+    Flags& marks = this->marks(tokens_.size());
     markMembers(marks, kMember);
     for (const auto& [first, last] : referencedSpans_) {
       for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) marks[k] |= kAboutOther;
@@ -1635,8 +1643,7 @@ class Run {
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    Flags& seen = marks_;  // by state: the marks by token are read no more
-    seen.assign(g_.states.size(), false);
+    Flags& seen = this->marks(g_.states.size());  // by state: the marks by token are read no more
     m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
@@ -1732,9 +1739,8 @@ class Run {
       addRelation(entities_.iri(entity), "adoptedBy", iris_.organization(options_.baseIri, r.issuer), std::nullopt,
                   r.mentions.front().first, r.mentions.front().second);
     }
-    // By person, the number of its entity once added: its IRI is moved into it, and its other
-    // mentions are added by number.
-    std::vector<std::uint32_t> personEntities(persons_.size(), 0);
+    // A person's entity, once added, is kept by number in Person: its IRI is moved into it, and
+    // its other mentions are added by number.
     for (const auto& pm : personMentions_) {
       auto& p = persons_[pm.person];
       const auto make = [&](Entity& e) {
@@ -1742,7 +1748,7 @@ class Run {
         e.label = p.name;
         e.keys.name = p.name;
       };
-      auto& entity = personEntities[pm.person];
+      auto& entity = p.entity;
       if (entity) entities_.addMention(entity, view_.mention(pm.first, pm.last));
       else entity = entities_.add(std::move(p.iri), make, view_.mention(pm.first, pm.last));
     }
@@ -1767,8 +1773,14 @@ class Run {
   std::array<std::size_t, kCueKinds + 1> cueStartsFrom_{};
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
-  // A flag per token or per state, for the rule at hand: made once per document, not by each rule.
+  // A flag per token or per state, for the rule at hand: made once per document, not by each
+  // rule. marks(count) gives `count` of them, all clear.
   Flags marks_;
+  Flags& marks(std::size_t count) {
+    if (marks_.capacity() < count) marks_.reserve(std::max({count, tokens_.size(), g_.states.size()}));
+    marks_.assign(count, 0);
+    return marks_;
+  }
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending
   mutable std::optional<std::set<std::size_t>> futureSentences_;
 
