@@ -7,11 +7,8 @@
 #include <chrono>
 #include <cstring>
 #include <iterator>
-#include <map>
-#include <set>
 #include <span>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "dates.h"
@@ -1081,13 +1078,14 @@ class Run {
     return dates_.size() - after.size();
   }
 
-  // Sentences about what is still to come ("will take place", "se tiendra").
-  // Computed once: callers ask for every meeting mention.
-  const std::set<std::size_t>& futureSentences() const {
-    if (futureSentences_) return *futureSentences_;
-    std::set<std::size_t> out;
-    for (const std::size_t i : cueStarts(Cue::Future)) out.insert(tokens_[i].sentence);
-    return futureSentences_.emplace(std::move(out));
+  // Whether the sentence is about what is still to come ("will take place", "se tiendra"): a
+  // future cue starts in it. Cues are in text order, so their sentences ascend: a binary search
+  // of them, no set of sentences made.
+  bool futureSentence(std::size_t sentence) const {
+    const auto starts = cueStarts(Cue::Future);
+    const auto it = std::lower_bound(starts.begin(), starts.end(), sentence,
+                                     [this](std::size_t i, std::size_t s) { return tokens_[i].sentence < s; });
+    return it != starts.end() && tokens_[*it].sentence == sentence;
   }
 
   // A new clause starts at token k: after ';' or at ", and" / ", et".
@@ -1356,7 +1354,7 @@ class Run {
         if (adjacent) isSidelines = true;
       }
       // "The next meeting will take place on the margins of ...": not this meeting's setting.
-      if (isSidelines && futureSentences().count(tokens_[d.first].sentence)) isSidelines = false;
+      if (isSidelines && futureSentence(tokens_[d.first].sentence)) isSidelines = false;
       const bool sameAsMain = d.series == main.series && (!d.date || (main.date && *d.date == *main.date)) &&
                               (!d.ordinal || d.ordinal == main.ordinal) && (!d.place || !main.place || d.place == main.place);
       if (sameAsMain && !isSidelines) continue;
@@ -1432,11 +1430,6 @@ class Run {
   }
 
   std::string mainLabel(const MeetingDraft& d, const std::optional<std::string>& date) const {
-    std::string label;
-    if (d.ordinal) {
-      label = std::to_string(d.ordinal);
-      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
-    }
     std::string_view base = d.label.empty() ? "Meeting" : d.label;
     std::string written;  // a contact group's name as written, which base then views
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
@@ -1463,10 +1456,19 @@ class Run {
         break;
       }
     }
+    // "46th Session of the Council of Foreign Ministers, Niamey, 2019-11-27", in one string sized once.
+    const std::string ordinal = d.ordinal ? std::to_string(d.ordinal) : std::string();
+    const std::string_view placeName = d.place ? std::string_view(place(*d.place).name) : std::string_view();
+    std::string label;
+    label.reserve(ordinal.size() + 3 + base.size() + 2 + placeName.size() + 2 + (date ? date->size() : 0));
+    if (d.ordinal) {
+      label += ordinal;
+      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
+    }
     label += base;
     if (d.place) {
       label += ", ";
-      label += place(*d.place).name;
+      label += placeName;
     }
     if (date) {
       label += ", ";
@@ -1782,7 +1784,6 @@ class Run {
     return marks_;
   }
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending
-  mutable std::optional<std::set<std::size_t>> futureSentences_;
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
