@@ -109,22 +109,28 @@ class Entities {
   KeyIndex byIri_;  // IRI -> index into list_ plus one
 };
 
-// Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
-// constant-time on long texts. A slot holds the item's index plus one, 0 for none, so that a
-// table is cleared at once (memset), not a sentinel written per token.
+// Token -> the first of a list's items (hits, person mentions) starting at it, and the first
+// covering it (hits) or ending at it (person mentions), so look-ups stay constant-time on long
+// texts. Both are kept side by side: one table per list. A slot holds the item's index plus one,
+// 0 for none, so that a table is cleared at once (memset), not a sentinel written per token.
 class FirstAt {
  public:
-  void clear(std::size_t tokens) { slots_.assign(tokens, 0); }
-  void add(std::size_t token, std::size_t item) {
-    if (token < slots_.size() && slots_[token] == 0) slots_[token] = static_cast<std::uint32_t>(item + 1);
+  // The two ways of being at a token.
+  static constexpr std::size_t kStarting = 0;
+  static constexpr std::size_t kCovering = 1;
+  static constexpr std::size_t kEnding = 1;
+
+  void clear(std::size_t tokens) { slots_.assign(tokens, {}); }
+  void add(std::size_t way, std::size_t token, std::size_t item) {
+    if (token < slots_.size() && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
   }
   template <typename Item>
-  const Item* in(const std::vector<Item>& items, std::size_t token) const {
-    return token < slots_.size() && slots_[token] != 0 ? &items[slots_[token] - 1] : nullptr;
+  const Item* in(std::size_t way, const std::vector<Item>& items, std::size_t token) const {
+    return token < slots_.size() && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
   }
 
  private:
-  std::vector<std::uint32_t> slots_;
+  std::vector<std::array<std::uint32_t, 2>> slots_;
 };
 
 struct Person {
@@ -552,15 +558,14 @@ class Run {
   }
 
   void indexHits() {
-    startingAt_.clear(tokens_.size());
-    covering_.clear(tokens_.size());
+    hitsAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < hits_.size(); ++n) {
-      startingAt_.add(hits_[n].first, n);
-      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) covering_.add(k, n);
+      hitsAt_.add(FirstAt::kStarting, hits_[n].first, n);
+      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) hitsAt_.add(FirstAt::kCovering, k, n);
     }
   }
-  const Hit* hitStartingAt(std::size_t token) const { return startingAt_.in(hits_, token); }
-  const Hit* hitCovering(std::size_t token) const { return covering_.in(hits_, token); }
+  const Hit* hitStartingAt(std::size_t token) const { return hitsAt_.in(FirstAt::kStarting, hits_, token); }
+  const Hit* hitCovering(std::size_t token) const { return hitsAt_.in(FirstAt::kCovering, hits_, token); }
 
   // ---- persons ---------------------------------------------------------------------------
   bool nameWord(std::size_t k) const {
@@ -769,16 +774,17 @@ class Run {
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
-    personStartingAt_.clear(tokens_.size());
-    personEndingAt_.clear(tokens_.size());
+    personsAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < personMentions_.size(); ++n) {
-      personStartingAt_.add(personMentions_[n].first, n);
-      personEndingAt_.add(personMentions_[n].last, n);
+      personsAt_.add(FirstAt::kStarting, personMentions_[n].first, n);
+      personsAt_.add(FirstAt::kEnding, personMentions_[n].last, n);
     }
   }
 
-  const PersonMention* personAt(std::size_t token) const { return personStartingAt_.in(personMentions_, token); }
-  const PersonMention* personEndingAt(std::size_t token) const { return personEndingAt_.in(personMentions_, token); }
+  const PersonMention* personAt(std::size_t token) const { return personsAt_.in(FirstAt::kStarting, personMentions_, token); }
+  const PersonMention* personEndingAt(std::size_t token) const {
+    return personsAt_.in(FirstAt::kEnding, personMentions_, token);
+  }
 
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
@@ -1790,16 +1796,14 @@ class Run {
   // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
   // every capitalised word that names nothing.
   const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
-  FirstAt startingAt_;  // token -> first hit starting there
-  FirstAt covering_;    // token -> first hit covering it
+  FirstAt hitsAt_;  // token -> first hit starting there, first hit covering it
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
   std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
-  FirstAt personStartingAt_;  // token -> first person mention starting there
-  FirstAt personEndingAt_;
+  FirstAt personsAt_;  // token -> first person mention starting there, ending there
   // The holdsPost relations added (by index into relations_), ordered by the hash of their
   // person, post and State or body.
   struct PostHeld {
