@@ -31,14 +31,18 @@ class DateScanner {
 
   std::vector<DateHit> scan() {
     std::vector<DateHit> hits;
+    const auto add = [&hits](const DateHit& hit) {
+      if (hits.empty()) hits.reserve(8);  // most reports give a few dates: no regrowth for them
+      hits.push_back(hit);
+    };
     for (std::size_t i = 0; i < tokens_.size();) {
       if (!mayStart(i)) {
         ++i;
       } else if (auto hit = dayFirst(i); hit) {
-        hits.push_back(*hit);
+        add(*hit);
         i = hit->last + 1;
       } else if (auto hit2 = monthFirst(i); hit2) {
-        hits.push_back(*hit2);
+        add(*hit2);
         i = hit2->last + 1;
       } else {
         ++i;

@@ -7,11 +7,8 @@
 #include <chrono>
 #include <cstring>
 #include <iterator>
-#include <map>
-#include <set>
 #include <span>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "dates.h"
@@ -112,22 +109,28 @@ class Entities {
   KeyIndex byIri_;  // IRI -> index into list_ plus one
 };
 
-// Token -> the first of a list's items (hits, person mentions) at it, so look-ups stay
-// constant-time on long texts. A slot holds the item's index plus one, 0 for none, so that a
-// table is cleared at once (memset), not a sentinel written per token.
+// Token -> the first of a list's items (hits, person mentions) starting at it, and the first
+// covering it (hits) or ending at it (person mentions), so look-ups stay constant-time on long
+// texts. Both are kept side by side: one table per list. A slot holds the item's index plus one,
+// 0 for none, so that a table is cleared at once (memset), not a sentinel written per token.
 class FirstAt {
  public:
-  void clear(std::size_t tokens) { slots_.assign(tokens, 0); }
-  void add(std::size_t token, std::size_t item) {
-    if (token < slots_.size() && slots_[token] == 0) slots_[token] = static_cast<std::uint32_t>(item + 1);
+  // The two ways of being at a token.
+  static constexpr std::size_t kStarting = 0;
+  static constexpr std::size_t kCovering = 1;
+  static constexpr std::size_t kEnding = 1;
+
+  void clear(std::size_t tokens) { slots_.assign(tokens, {}); }
+  void add(std::size_t way, std::size_t token, std::size_t item) {
+    if (token < slots_.size() && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
   }
   template <typename Item>
-  const Item* in(const std::vector<Item>& items, std::size_t token) const {
-    return token < slots_.size() && slots_[token] != 0 ? &items[slots_[token] - 1] : nullptr;
+  const Item* in(std::size_t way, const std::vector<Item>& items, std::size_t token) const {
+    return token < slots_.size() && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
   }
 
  private:
-  std::vector<std::uint32_t> slots_;
+  std::vector<std::array<std::uint32_t, 2>> slots_;
 };
 
 struct Person {
@@ -135,6 +138,13 @@ struct Person {
   std::string iri;   // made once: transliterating a name is costly, posts ask often
   // Token range of the mention that named it first: its words are the person's, compared folded.
   std::pair<std::size_t, std::size_t> firstSpan;
+  // The State or body of the last post found held by the person, if any: whom they speak for.
+  std::optional<Hit> speaksFor;
+  // Persons sharing a first word, and persons sharing a last word, are chained in the order
+  // they were found: the next one's number (index plus one), 0 for none.
+  std::uint32_t nextSameFirst = 0;
+  std::uint32_t nextSameLast = 0;
+  std::uint32_t entity = 0;  // its number in Entities once added, 0 before
 };
 
 struct PersonMention {
@@ -148,6 +158,14 @@ struct PostMention {
   std::size_t token = 0;  // its first
   PhraseIndex::Match post;  // length in tokens, adjective included; payload indexes posts
   std::optional<Hit> demonym;  // the state adjective inside it, if any
+};
+
+// What a sentence says about taking part in the main meeting, as mainAttendees reads it.
+struct SentenceFacts {
+  bool attend = false;  // someone takes part
+  bool speak = false;   // someone speaks
+  bool absent = false;  // someone does not take part, or will later
+  std::size_t otherFrom = 0;  // the first token saying something about another meeting, or the token count
 };
 
 // Its series and label view the gazetteer's strings or literals, which outlive the run: a draft
@@ -540,15 +558,14 @@ class Run {
   }
 
   void indexHits() {
-    startingAt_.clear(tokens_.size());
-    covering_.clear(tokens_.size());
+    hitsAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < hits_.size(); ++n) {
-      startingAt_.add(hits_[n].first, n);
-      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) covering_.add(k, n);
+      hitsAt_.add(FirstAt::kStarting, hits_[n].first, n);
+      for (std::size_t k = hits_[n].first; k <= hits_[n].last; ++k) hitsAt_.add(FirstAt::kCovering, k, n);
     }
   }
-  const Hit* hitStartingAt(std::size_t token) const { return startingAt_.in(hits_, token); }
-  const Hit* hitCovering(std::size_t token) const { return covering_.in(hits_, token); }
+  const Hit* hitStartingAt(std::size_t token) const { return hitsAt_.in(FirstAt::kStarting, hits_, token); }
+  const Hit* hitCovering(std::size_t token) const { return hitsAt_.in(FirstAt::kCovering, hits_, token); }
 
   // ---- persons ---------------------------------------------------------------------------
   bool nameWord(std::size_t k) const {
@@ -679,77 +696,95 @@ class Run {
       return (a.second - a.first) > (b.second - b.first) || ((a.second - a.first) == (b.second - b.first) && a.first < b.first);
     });
     // Persons by their first and by their last word: a candidate matches only persons sharing
-    // one of them, so matching stays linear in long documents with many persons. An entry per
-    // person and word, not a list per word: one allocation, not two or more.
-    std::unordered_multimap<std::string_view, std::size_t> byFirst;
-    std::unordered_multimap<std::string_view, std::size_t> byLast;
-    std::vector<std::size_t> sharing;  // persons sharing a candidate's first or last word, in order
-    const auto share = [&](const auto& index, std::string_view word) {
-      const auto [from, to] = index.equal_range(word);
-      for (auto it = from; it != to; ++it) sharing.push_back(it->second);
+    // one of them, so matching stays linear in long documents with many persons. An index gives
+    // the first person (by number, index plus one) with the word, whose chain in Person gives
+    // the others in order: the keys are the persons' own tokens, no node nor list per word.
+    if (candidates_.empty()) return;  // no person: none is indexed, nor looked for
+    const auto firstWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.first].fold; };
+    const auto lastWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.second].fold; };
+    const auto hashOf = [](std::string_view word) { return Vocabulary::hashOf(word); };
+    KeyIndex byFirst;
+    KeyIndex byLast;
+    // Chains the person numbered `number` after the others with its word, or starts its word's chain.
+    const auto index = [&](KeyIndex& byWord, const auto& wordOf, std::uint32_t Person::*next, std::uint32_t number) {
+      const std::string_view word = wordOf(number);
+      const std::uint64_t hash = hashOf(word);
+      std::uint32_t last = byWord.find(word, hash, wordOf);
+      if (last == KeyIndex::kNone) {
+        byWord.insert(word, hash, number, wordOf, hashOf);
+        return;
+      }
+      while (persons_[last - 1].*next) last = persons_[last - 1].*next;
+      persons_[last - 1].*next = number;
     };
     const auto sameWord = [](const Token& a, const Token& b) { return a.fold == b.fold; };
     personMentions_.reserve(candidates_.size());  // a mention per candidate at most, then the surnames alone
+    persons_.reserve(candidates_.size());  // a person per candidate at most: not regrown
     for (const auto& [first, last] : candidates_) {
       const auto words = tokens_.subspan(first, last - first + 1);
-      sharing.clear();
-      share(byFirst, words.front().fold);
-      share(byLast, words.back().fold);
-      std::sort(sharing.begin(), sharing.end());
+      // The persons sharing its first or its last word, walked in order along both chains at
+      // once (one sharing both is tried once).
+      std::uint32_t sameFirst = byFirst.find(words.front().fold, hashOf(words.front().fold), firstWordOf);
+      std::uint32_t sameLast = byLast.find(words.back().fold, hashOf(words.back().fold), lastWordOf);
       std::optional<std::size_t> match;
-      for (std::size_t n = 0; n < sharing.size() && !match; ++n) {
-        const std::size_t p = sharing[n];
+      while (!match && (sameFirst || sameLast)) {
+        const std::uint32_t number = !sameLast || (sameFirst && sameFirst < sameLast) ? sameFirst : sameLast;
+        if (sameFirst == number) sameFirst = persons_[number - 1].nextSameFirst;
+        if (sameLast == number) sameLast = persons_[number - 1].nextSameLast;
+        const std::size_t p = number - 1;
         const auto [knownFirst, knownLast] = persons_[p].firstSpan;
         const auto known = tokens_.subspan(knownFirst, knownLast - knownFirst + 1);
         const bool suffix = words.size() <= known.size() && std::equal(words.rbegin(), words.rend(), known.rbegin(), sameWord);
-        const bool sameLast = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
-                              sameWord(words.front(), known.front());
+        const bool sameLastWord = sameWord(words.back(), known.back()) && words.size() >= 2 && known.size() >= 2 &&
+                                  sameWord(words.front(), known.front());
         const bool prefix =
             words.size() < known.size() && std::equal(words.begin(), words.end(), known.begin(), sameWord) && words.size() >= 2;
-        if (suffix || sameLast || prefix) match = p;
+        if (suffix || sameLastWord || prefix) match = p;
       }
       if (!match) {
         std::size_t real = 0;
         for (std::size_t k = first; k <= last; ++k) real += isParticle(tokens_[k]) ? 0 : 1;
         if (real < 2) continue;
-        std::string name = nameText(first, last);
-        std::string iri = personIri(options_.baseIri, name);
-        byFirst.emplace(words.front().fold, persons_.size());
-        byLast.emplace(words.back().fold, persons_.size());
-        persons_.push_back({std::move(name), std::move(iri), {first, last}});
+        Person& person = persons_.emplace_back();
+        person.name = nameText(first, last);
+        person.iri = personIri(options_.baseIri, person.name);
+        person.firstSpan = {first, last};
+        const auto number = static_cast<std::uint32_t>(persons_.size());
+        index(byFirst, firstWordOf, &Person::nextSameFirst, number);
+        index(byLast, lastWordOf, &Person::nextSameLast, number);
         match = persons_.size() - 1;
       }
       personMentions_.push_back({first, last, *match});
     }
     // The surname alone elsewhere in the text ("Madani", "Mr. Akdağ") is a mention too.
     // Tokens already in a person mention are marked once, so this stays linear in the text.
-    Flags inMention(tokens_.size(), false);
+    Flags& inMention = marks(tokens_.size());
     for (const auto& m : personMentions_) {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
-    // Each token goes to the first person with its surname (no scan where none is known).
+    // Each token goes to the first person with its surname, the head of its chain (no scan
+    // where none is known).
     const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
     for (std::size_t k = 0; k < scanned; ++k) {
       if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
-      const auto [from, to] = byLast.equal_range(tokens_[k].fold);
-      if (from == to) continue;
-      // Persons of one surname are kept in no particular order.
-      const auto firstPerson = std::min_element(from, to, [](const auto& a, const auto& b) { return a.second < b.second; });
-      personMentions_.push_back({k, k, firstPerson->second});
+      const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, hashOf(tokens_[k].fold), lastWordOf);
+      if (firstPerson == KeyIndex::kNone) continue;
+      personMentions_.push_back({k, k, firstPerson - 1});
       inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
-    personStartingAt_.clear(tokens_.size());
-    personEndingAt_.clear(tokens_.size());
+    personsAt_.clear(tokens_.size());
     for (std::size_t n = 0; n < personMentions_.size(); ++n) {
-      personStartingAt_.add(personMentions_[n].first, n);
-      personEndingAt_.add(personMentions_[n].last, n);
+      personsAt_.add(FirstAt::kStarting, personMentions_[n].first, n);
+      personsAt_.add(FirstAt::kEnding, personMentions_[n].last, n);
     }
   }
 
-  const PersonMention* personAt(std::size_t token) const { return personStartingAt_.in(personMentions_, token); }
-  const PersonMention* personEndingAt(std::size_t token) const { return personEndingAt_.in(personMentions_, token); }
+  const PersonMention* personAt(std::size_t token) const { return personsAt_.in(FirstAt::kStarting, personMentions_, token); }
+  const PersonMention* personEndingAt(std::size_t token) const {
+    return personsAt_.in(FirstAt::kEnding, personMentions_, token);
+  }
 
   // Where the line holding `position` starts, from the index of line breaks (no scan back, so a
   // document on one long line stays linear).
@@ -808,14 +843,14 @@ class Run {
 
   // An intro line that names participants: an attendance sentence, or a short heading such as
   // "PRESENT" or "Liste des participants".
-  bool introducesParticipants(std::size_t lineStart, const Flags& attendSentences) const {
+  bool introducesParticipants(std::size_t lineStart, const std::vector<SentenceFacts>& sentences) const {
     const auto& text = view_.text();
     const std::size_t lineEnd = std::min(text.find(U'\n', lineStart), text.size());
     std::size_t words = 0;
     bool heading = false;
     for (std::size_t i = firstTokenFrom(lineStart); i < tokens_.size() && tokens_[i].start < lineEnd; ++i) {
       ++words;
-      if (attendSentences[tokens_[i].sentence]) return true;
+      if (sentences[tokens_[i].sentence].attend) return true;
       std::size_t length = 0;
       if (cueAt(i, &length) == Cue::AttendHeading) heading = true;
     }
@@ -857,19 +892,28 @@ class Run {
   void addPost(std::size_t person, std::string_view post, const Hit& of, std::size_t evidenceFirst, std::size_t evidenceLast) {
     const std::string& subject = persons_[person].iri;
     const std::string& object = entityIri(of);
-    // One allocation for the key: IRIs are long.
-    std::string held;
-    held.reserve(subject.size() + post.size() + object.size() + 2);
-    held.append(subject).append(1, '\t').append(post).append(1, '\t').append(object);
-    if (!postsHeld_.insert(std::move(held)).second) return;
+    // A post held twice (same person, post and State or body, by their IRIs and text) is
+    // recorded once: looked up by hash among the relations already added, no key made.
+    std::uint64_t hash = iriHash(subject);
+    hash = hash * 0x9E3779B97F4A7C15u ^ std::hash<std::string_view>{}(post);
+    hash = hash * 0x9E3779B97F4A7C15u ^ iriHash(object);
+    const auto byHash = [](const PostHeld& held, std::uint64_t h) { return held.hash < h; };
+    auto at = std::lower_bound(postsHeld_.begin(), postsHeld_.end(), hash, byHash);
+    for (; at != postsHeld_.end() && at->hash == hash; ++at) {
+      const Relation& r = relations_[at->relation];
+      if (r.subject == subject && r.object == post && *r.of == object) return;
+    }
+    postsHeld_.insert(at, PostHeld{hash, relations_.size()});
     addRelation(subject, "holdsPost", std::string(post), object, evidenceFirst, evidenceLast);
-    personOf_[person] = of;
+    persons_[person].speaksFor = of;
   }
 
   // More states after the first in "des ministres de l'Azerbaïdjan, du Royaume d'Arabie
-  // saoudite et de la Turquie": each joined by a comma or "et"/"and" and an article.
-  std::vector<Hit> ofList(const Hit& first) const {
-    std::vector<Hit> out{first};
+  // saoudite et de la Turquie": each joined by a comma or "et"/"and" and an article. Calls
+  // add(hit) for the first and each of them, in text order, so that no list is made.
+  template <typename Add>
+  void ofList(const Hit& first, const Add& add) const {
+    add(first);
     std::size_t k = first.last + 1;
     while (k < tokens_.size()) {
       std::size_t j = k;
@@ -880,11 +924,10 @@ class Run {
       const std::size_t start = j;
       while (j < tokens_.size() && j < start + 6 && !hitStartingAt(j) && !view_.punctuatedBefore(j + 1)) ++j;
       const Hit* h = hitStartingAt(j);
-      if (!h || h->type != out.front().type || j - start > 5) break;
-      out.push_back(*h);
+      if (!h || h->type != first.type || j - start > 5) break;
+      add(*h);
       k = h->last + 1;
     }
-    return out;
   }
 
   // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": the state posted to, if any.
@@ -916,7 +959,9 @@ class Run {
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
         if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
-      if (p.post.length) postMentions_.push_back(p);
+      if (!p.post.length) continue;
+      if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
+      postMentions_.push_back(p);
     }
   }
 
@@ -941,6 +986,7 @@ class Run {
   }
 
   void findPosts() {
+    postsHeld_.reserve(postMentions_.size());  // a post held per post named at most
     for (const auto& [i, post, demonym] : postMentions_) {
       // The gazetteer's name of the post, copied only for the few that name where they are posted.
       std::string_view english = g_.posts[post.payload];
@@ -1038,13 +1084,14 @@ class Run {
     return dates_.size() - after.size();
   }
 
-  // Sentences about what is still to come ("will take place", "se tiendra").
-  // Computed once: callers ask for every meeting mention.
-  const std::set<std::size_t>& futureSentences() const {
-    if (futureSentences_) return *futureSentences_;
-    std::set<std::size_t> out;
-    for (const std::size_t i : cueStarts(Cue::Future)) out.insert(tokens_[i].sentence);
-    return futureSentences_.emplace(std::move(out));
+  // Whether the sentence is about what is still to come ("will take place", "se tiendra"): a
+  // future cue starts in it. Cues are in text order, so their sentences ascend: a binary search
+  // of them, no set of sentences made.
+  bool futureSentence(std::size_t sentence) const {
+    const auto starts = cueStarts(Cue::Future);
+    const auto it = std::lower_bound(starts.begin(), starts.end(), sentence,
+                                     [this](std::size_t i, std::size_t s) { return tokens_[i].sentence < s; });
+    return it != starts.end() && tokens_[*it].sentence == sentence;
   }
 
   // A new clause starts at token k: after ';' or at ", and" / ", et".
@@ -1313,7 +1360,7 @@ class Run {
         if (adjacent) isSidelines = true;
       }
       // "The next meeting will take place on the margins of ...": not this meeting's setting.
-      if (isSidelines && futureSentences().count(tokens_[d.first].sentence)) isSidelines = false;
+      if (isSidelines && futureSentence(tokens_[d.first].sentence)) isSidelines = false;
       const bool sameAsMain = d.series == main.series && (!d.date || (main.date && *d.date == *main.date)) &&
                               (!d.ordinal || d.ordinal == main.ordinal) && (!d.place || !main.place || d.place == main.place);
       if (sameAsMain && !isSidelines) continue;
@@ -1350,12 +1397,12 @@ class Run {
     if (sidelines) m.sidelinesOf = meetingIriOf(referenced[*sidelines], fullDateOf(referenced[*sidelines]));
     // Room for the attendees usually found (a state per name, post or person, the chair and the
     // opener), so that the list is not regrown as rule after rule adds to it.
-    attendees_.reserve(hits_.size() + postMentions_.size() + personOf_.size() + 2);
+    attendees_.reserve(hits_.size() + postMentions_.size() + persons_.size() + 2);
     mainChair(m);
     mainAttendees(m);
     // Each resolution cited once: the cited IRIs indexed by their number in m.cites, which keeps
     // them, so that no IRI is copied, nor a node made, to be looked up.
-    KeyIndex cited;
+    std::optional<KeyIndex> cited;  // made for the first resolution cited: none for a report citing none
     const auto citedIri = [&m](std::uint32_t number) -> std::string_view { return m.cites[number - 1]; };
     m.cites.reserve(resolutions_.size());
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
@@ -1363,9 +1410,10 @@ class Run {
       if (std::all_of(r.mentions.begin(), r.mentions.end(), [&](const auto& span) { return inBackground(span.first); })) continue;
       const std::string& iri = resolutionIris_[n];
       const std::uint64_t hash = iriHash(iri);
-      if (cited.find(iri, hash, citedIri) != KeyIndex::kNone) continue;
+      if (!cited) cited.emplace();
+      if (cited->find(iri, hash, citedIri) != KeyIndex::kNone) continue;
       m.cites.push_back(iri);
-      cited.insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
+      cited->insert(iri, hash, static_cast<std::uint32_t>(m.cites.size()), citedIri, iriHash);
       for (const auto& span : r.mentions) {
         if (!inBackground(span.first)) {
           addRelation(m.iri, "cites", iri, std::nullopt, span.first, span.second);
@@ -1388,11 +1436,6 @@ class Run {
   }
 
   std::string mainLabel(const MeetingDraft& d, const std::optional<std::string>& date) const {
-    std::string label;
-    if (d.ordinal) {
-      label = std::to_string(d.ordinal);
-      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
-    }
     std::string_view base = d.label.empty() ? "Meeting" : d.label;
     std::string written;  // a contact group's name as written, which base then views
     if (d.series == "contact-group" && d.last + 1 < tokens_.size()) {
@@ -1419,10 +1462,19 @@ class Run {
         break;
       }
     }
+    // "46th Session of the Council of Foreign Ministers, Niamey, 2019-11-27", in one string sized once.
+    const std::string ordinal = d.ordinal ? std::to_string(d.ordinal) : std::string();
+    const std::string_view placeName = d.place ? std::string_view(place(*d.place).name) : std::string_view();
+    std::string label;
+    label.reserve(ordinal.size() + 3 + base.size() + 2 + placeName.size() + 2 + (date ? date->size() : 0));
+    if (d.ordinal) {
+      label += ordinal;
+      label += d.ordinal == 1 ? "st " : d.ordinal == 2 ? "nd " : d.ordinal == 3 ? "rd " : "th ";
+    }
     label += base;
     if (d.place) {
       label += ", ";
-      label += place(*d.place).name;
+      label += placeName;
     }
     if (date) {
       label += ", ";
@@ -1433,17 +1485,22 @@ class Run {
 
   void mainChair(Meeting& m) {
     // Only the chair and opening cues before the background tell, in text order: their starts
-    // are read, not every token.
-    std::vector<std::size_t> cues;
-    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore}) {
-      const auto starts = cueStartsBeforeBackground(kind);
-      cues.insert(cues.end(), starts.begin(), starts.end());
-    }
-    std::sort(cues.begin(), cues.end());
+    // are read, not every token, taken in turn from the lists of each kind (each in text order).
+    std::array<std::span<const std::size_t>, 5> cues;
+    std::size_t kinds = 0;
+    for (const Cue kind : {Cue::ChairAfter, Cue::ChairBefore, Cue::ChairField, Cue::OpenAfter, Cue::OpenBefore})
+      cues[kinds++] = cueStartsBeforeBackground(kind);
     std::optional<std::size_t> chair;
     std::optional<std::size_t> opener;
-    for (const std::size_t i : cues) {
-      if (chair) break;
+    while (!chair) {
+      // The earliest cue not read yet: a token starts one cue at most.
+      std::span<const std::size_t>* earliest = nullptr;
+      for (auto& starts : cues) {
+        if (!starts.empty() && (!earliest || starts.front() < earliest->front())) earliest = &starts;
+      }
+      if (!earliest) break;
+      const std::size_t i = earliest->front();
+      *earliest = earliest->subspan(1);
       std::size_t length = 0;
       const auto kind = cueAt(i, &length);
       const std::size_t sentence = tokens_[i].sentence;
@@ -1469,8 +1526,8 @@ class Run {
     // Whoever opens the meeting speaks for a state taking part.
     for (const auto& person : {chair, opener}) {
       if (!person) continue;
-      if (const auto it = personOf_.find(*person); it != personOf_.end() && it->second.type == EntityType::State)
-        attendees_.emplace_back(it->second.first, it->second.index);
+      if (const auto& of = persons_[*person].speaksFor; of && of->type == EntityType::State)
+        attendees_.emplace_back(of->first, of->index);
     }
     const auto who = chair ? chair : opener;
     if (!who) return;
@@ -1479,10 +1536,10 @@ class Run {
     addRelation(m.iri, "chair", *m.chair, std::nullopt, span.first, span.second);
   }
 
-  // Tokens naming the members of a group ("les pays membres du G5 Sahel (Burkina Faso, Mali,
-  // ...)", "members of the Group: X, Y"): up to the closing bracket or the end of the clause.
-  Flags membershipTokens() const {
-    Flags out(tokens_.size());
+  // Marks with `mark` the tokens naming the members of a group ("les pays membres du G5 Sahel
+  // (Burkina Faso, Mali, ...)", "members of the Group: X, Y"): up to the closing bracket or the
+  // end of the clause.
+  void markMembers(Flags& tokens, char mark) const {
     for (const std::size_t i : cueStarts(Cue::MembersOf)) {
       const std::size_t length = cues_[i].length;
       bool bracket = false;
@@ -1491,21 +1548,22 @@ class Run {
         if (gap.find(U')') != std::u32string_view::npos && bracket) break;
         if (gap.find(U'(') != std::u32string_view::npos) bracket = true;
         if (!bracket && k > i + length + 8 && clauseEnds(k)) break;
-        out[k] = true;
+        tokens[k] |= mark;
       }
     }
-    return out;
   }
 
   void mainAttendees(Meeting& m) {
-    // By sentence index.
-    Flags attendSentences(view_.sentences().size() + 1);
-    Flags speakSentences(attendSentences.size());
-    Flags absentSentences(attendSentences.size());
+    // By sentence index: one list for all the facts, not one for each.
+    SentenceFacts none;
+    none.otherFrom = tokens_.size();
+    std::vector<SentenceFacts> sentences(view_.sentences().size() + 1, none);
     // Cues by kind: the order attendees are found in does not matter, they are sorted below.
     for (const Cue kind : {Cue::Attend, Cue::Speak, Cue::Absent, Cue::Future}) {
-      auto& sentences = kind == Cue::Attend ? attendSentences : kind == Cue::Speak ? speakSentences : absentSentences;
-      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence] = true;
+      bool SentenceFacts::*const fact = kind == Cue::Attend  ? &SentenceFacts::attend
+                                        : kind == Cue::Speak ? &SentenceFacts::speak
+                                                             : &SentenceFacts::absent;
+      for (const std::size_t i : cueStartsBeforeBackground(kind)) sentences[tokens_[i].sentence].*fact = true;
     }
     for (const Cue kind : {Cue::SpeakFor, Cue::StateAfter, Cue::SpeakForStart}) {
       for (const std::size_t i : cueStartsBeforeBackground(kind)) {
@@ -1527,29 +1585,32 @@ class Run {
     for (const auto& [i, post, demonym] : postMentions_) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
-      if (!speakSentences[s] || absentSentences[s]) continue;
+      if (!sentences[s].speak || sentences[s].absent) continue;
       if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
-        for (const auto& h : ofList(*of)) attendees_.emplace_back(h.first, h.index);
+        ofList(*of, [this](const Hit& h) { attendees_.emplace_back(h.first, h.index); });
       }
     }
-    const Flags members = membershipTokens();
-    // Tokens saying something about another meeting, and by sentence where the first such text starts.
-    Flags aboutOther(tokens_.size());
-    std::vector<std::size_t> otherFrom(view_.sentences().size() + 1, tokens_.size());
+    // By token: naming the members of a group, saying something about another meeting (and by
+    // sentence where the first such text starts).
+    constexpr char kMember = 1;
+    constexpr char kAboutOther = 2;
+    Flags& marks = this->marks(tokens_.size());
+    markMembers(marks, kMember);
     for (const auto& [first, last] : referencedSpans_) {
-      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) aboutOther[k] = true;
-      otherFrom[tokens_[first].sentence] = std::min(otherFrom[tokens_[first].sentence], first);
+      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) marks[k] |= kAboutOther;
+      auto& otherFrom = sentences[tokens_[first].sentence].otherFrom;
+      otherFrom = std::min(otherFrom, first);
     }
     // The starts of abroad cues ("to the", "auprès"), walked alongside the states: both in text order.
     const auto& abroadCues = cueStarts(Cue::Abroad);
     auto abroadCue = abroadCues.begin();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first) || members[h.first]) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || (marks[h.first] & kMember)) continue;
       const std::size_t s = tokens_[h.first].sentence;
-      if (!attendSentences[s] || absentSentences[s]) continue;
+      if (!sentences[s].attend || sentences[s].absent) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
-      if (aboutOther[h.first]) continue;
+      if (marks[h.first] & kAboutOther) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
       // An abroad cue starting in the three tokens before it, or "en" just before it.
       while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
@@ -1571,25 +1632,26 @@ class Run {
       lastLine = line;
       // The cheap test first: most states are inside a sentence, and listItem reads the whole line.
       if (!opensItem(line, h.first) || !listItem(line)) continue;
-      if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, attendSentences))
+      if (const auto intro = listIntro(line); intro && introducesParticipants(*intro, sentences))
         attendees_.emplace_back(h.first, h.index);
     }
     // Persons speaking for a state in an attendance sentence, unless the clause is about a
     // meeting the sentence referred to earlier ("its 45th session, ..., with Canada's Foreign
     // Minister attending as a special guest").
-    for (const auto& entry : personOf_) {
-      const auto& of = entry.second;  // a plain reference: clang 14 cannot capture a binding
+    for (const auto& person : persons_) {
+      if (!person.speaksFor) continue;
+      const Hit& of = *person.speaksFor;
       if (of.type != EntityType::State || inBackground(of.first)) continue;
       const std::size_t s = tokens_[of.first].sentence;
-      if (otherFrom[s] < of.first) continue;
-      if ((attendSentences[s] || speakSentences[s]) && !absentSentences[s])
+      if (sentences[s].otherFrom < of.first) continue;
+      if ((sentences[s].attend || sentences[s].speak) && !sentences[s].absent)
         attendees_.emplace_back(of.first, of.index);
     }
     // In text order, states named at one token by their codes; each state once.
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    Flags seen(g_.states.size());
+    Flags& seen = this->marks(g_.states.size());  // by state: the marks by token are read no more
     m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
@@ -1685,9 +1747,8 @@ class Run {
       addRelation(entities_.iri(entity), "adoptedBy", iris_.organization(options_.baseIri, r.issuer), std::nullopt,
                   r.mentions.front().first, r.mentions.front().second);
     }
-    // By person, the number of its entity once added: its IRI is moved into it, and its other
-    // mentions are added by number.
-    std::vector<std::uint32_t> personEntities(persons_.size(), 0);
+    // A person's entity, once added, is kept by number in Person: its IRI is moved into it, and
+    // its other mentions are added by number.
     for (const auto& pm : personMentions_) {
       auto& p = persons_[pm.person];
       const auto make = [&](Entity& e) {
@@ -1695,7 +1756,7 @@ class Run {
         e.label = p.name;
         e.keys.name = p.name;
       };
-      auto& entity = personEntities[pm.person];
+      auto& entity = p.entity;
       if (entity) entities_.addMention(entity, view_.mention(pm.first, pm.last));
       else entity = entities_.add(std::move(p.iri), make, view_.mention(pm.first, pm.last));
     }
@@ -1720,26 +1781,36 @@ class Run {
   std::array<std::size_t, kCueKinds + 1> cueStartsFrom_{};
   std::vector<PhraseIndex::Match> postNames_;  // token -> longest post name starting there
   std::vector<PostMention> postMentions_;  // in text order
+  // A flag per token or per state, for the rule at hand: made once per document, not by each
+  // rule. marks(count) gives `count` of them, all clear.
+  Flags marks_;
+  Flags& marks(std::size_t count) {
+    if (marks_.capacity() < count) marks_.reserve(std::max({count, tokens_.size(), g_.states.size()}));
+    marks_.assign(count, 0);
+    return marks_;
+  }
   const std::span<const std::uint32_t> lineBreaks_;  // positions of '\n' in the text, ascending
-  mutable std::optional<std::set<std::size_t>> futureSentences_;
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
   // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
   // every capitalised word that names nothing.
   const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
-  FirstAt startingAt_;  // token -> first hit starting there
-  FirstAt covering_;    // token -> first hit covering it
+  FirstAt hitsAt_;  // token -> first hit starting there, first hit covering it
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;
   std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
-  FirstAt personStartingAt_;  // token -> first person mention starting there
-  FirstAt personEndingAt_;
-  std::map<std::size_t, Hit> personOf_;
-  std::unordered_set<std::string> postsHeld_;  // person IRI, post and entity IRI of each holdsPost
+  FirstAt personsAt_;  // token -> first person mention starting there, ending there
+  // The holdsPost relations added (by index into relations_), ordered by the hash of their
+  // person, post and State or body.
+  struct PostHeld {
+    std::uint64_t hash = 0;
+    std::size_t relation = 0;
+  };
+  std::vector<PostHeld> postsHeld_;
   std::vector<std::pair<std::size_t, std::size_t>> attendees_;  // token naming it, index into states
   std::vector<std::pair<std::size_t, std::size_t>> referencedSpans_;
   std::vector<PlaceInfo> localPlaces_;  // places named only in this document

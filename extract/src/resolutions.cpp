@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <set>
 #include <span>
-#include <unordered_map>
+#include <string_view>
+
+#include "key_index.h"
 
 namespace diplograph::extract {
 namespace {
@@ -35,7 +37,11 @@ class ResolutionScanner {
         // A bare symbol "S/RES/2728 (2024)", "A/RES/ES-10/19".
         const std::size_t number = emergencySession(i + 1) ? i + 2 : i + 1;
         if (number < tokens_.size() && tokens_[number].digits) {
-          if (auto item = parseItem(number)) addItems(i, {*item});
+          if (auto item = parseItem(number)) {
+            items_.clear();
+            items_.push_back(std::move(*item));
+            addItems(i, items_);
+          }
           i = number;
         }
       }
@@ -108,7 +114,10 @@ class ResolutionScanner {
     if (j >= tokens_.size() || !tokens_[j].digits || tokens_[j].sentence != sentence) return i;
     auto first = parseItem(j);
     if (!first) return i;
-    std::vector<Item> items{*first};
+    std::vector<Item>& items = items_;
+    if (items.capacity() == 0) items.reserve(8);  // lists of references are short: no regrowth for them
+    items.clear();
+    items.push_back(std::move(*first));
     // A list: "822 (1993), 853 (1993), 874 (1993) et 884 (1993)".
     while (true) {
       std::size_t next = items.back().last + 1;
@@ -118,7 +127,7 @@ class ResolutionScanner {
       if (gap.find(U'.') != std::u32string_view::npos || gap.find(U';') != std::u32string_view::npos) break;
       auto item = parseItem(next);
       if (!item || item->year.has_value() != items.front().year.has_value() || item->oicShape != items.front().oicShape) break;
-      items.push_back(*item);
+      items.push_back(std::move(*item));
     }
     addItems(i, items);
     return items.back().last;
@@ -204,11 +213,19 @@ class ResolutionScanner {
 
   void addItems(std::size_t trigger, const std::vector<Item>& items) {
     const std::string issuer = issuerFor(trigger, items);
+    const auto numberOf = [this](std::uint32_t n) -> std::string_view { return out_[n - 1].number; };
+    const auto hashOf = [](std::string_view number) { return Vocabulary::hashOf(number); };
+    if (!byNumber_) byNumber_.emplace();  // most documents cite no resolution: no table for them
     for (const auto& item : items) {
       auto year = item.year ? item.year : adoptionYear(trigger, item);
-      const auto [at, added] = byNumber_.try_emplace(item.number, out_.size());
-      if (added) out_.push_back({issuer, item.number, year, {}});
-      ResolutionHit& hit = out_[at->second];
+      const std::uint64_t hash = hashOf(item.number);
+      std::uint32_t n = byNumber_->find(item.number, hash, numberOf);
+      if (n == KeyIndex::kNone) {
+        out_.push_back({issuer, item.number, year, {}});
+        n = static_cast<std::uint32_t>(out_.size());
+        byNumber_->insert(item.number, hash, n, numberOf, hashOf);
+      }
+      ResolutionHit& hit = out_[n - 1];
       if (!hit.year && year) hit.year = year;
       hit.mentions.emplace_back(item.first, item.last);
     }
@@ -223,7 +240,10 @@ class ResolutionScanner {
   const std::vector<NamedBody>& bodies_;
   std::size_t longestBody_ = 0;  // tokens of the longest body name, less one
   std::vector<ResolutionHit> out_;
-  std::unordered_map<std::string, std::size_t> byNumber_;  // index into out_
+  // By number, the index into out_ plus one, keyed by the numbers out_ keeps: no node nor copy
+  // of a number per resolution. Made at the first resolution.
+  std::optional<KeyIndex> byNumber_;
+  std::vector<Item> items_;  // the items of the reference being read, kept for the next one
 };
 
 }  // namespace
