@@ -763,10 +763,17 @@ class Run {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
     // Each token goes to the first person with its surname, the head of its chain (no scan
-    // where none is known).
+    // where none is known). A bit per surname, from its length and first and last letters,
+    // turns most capitalised words away before their fold is hashed.
+    const auto surnameBit = [](std::string_view fold) {
+      const unsigned ends = fold.empty() ? 0u : static_cast<unsigned char>(fold.front()) * 7u + static_cast<unsigned char>(fold.back()) * 13u;
+      return std::uint64_t{1} << ((ends + fold.size()) & 63);
+    };
+    std::uint64_t surnames = 0;
+    for (const auto& person : persons_) surnames |= surnameBit(tokens_[person.firstSpan.second].fold);
     const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
     for (std::size_t k = 0; k < scanned; ++k) {
-      if (!tokens_[k].upper || inMention[k] || hitCovering(k)) continue;
+      if (!tokens_[k].upper || !(surnames & surnameBit(tokens_[k].fold)) || inMention[k] || hitCovering(k)) continue;
       const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, hashOf(tokens_[k].fold), lastWordOf);
       if (firstPerson == KeyIndex::kNone) continue;
       personMentions_.push_back({k, k, firstPerson - 1});
