@@ -491,23 +491,20 @@ class Run {
     // Room for a name every four words, more than most reports have: the list is not regrown
     // one hit after another.
     hits_.reserve(tokens_.size() / 4);
-    for (std::size_t i = 0; i < tokens_.size();) {
-      const Token& t = tokens_[i];
-      // Names and the anaphor start with a capital: most tokens need no look-up at all.
-      if (!t.upper && !t.allUpper) {
-        ++i;
-        continue;
-      }
+    // Names and the anaphor start with a capital: only those tokens are looked up, each after
+    // the last name found.
+    std::size_t next = 0;
+    for (const std::uint32_t i : view_.capitalised()) {
+      if (i < next) continue;
       const auto m = g_.names.longestAt(view_, i);
       if (!m.length) {
         if (const auto anaphor = organizationAnaphor(i)) hits_.push_back(*anaphor);
-        ++i;
         continue;
       }
       const NamedEntry& entry = g_.nameEntries[m.payload];
       const std::size_t first = i;
       const std::size_t last = i + m.length - 1;
-      i = last + 1;
+      next = last + 1;
       if ((entry.type != EntityType::Organization && insideProperName(first)) ||
           (entry.type == EntityType::Place && headOfLongerName(last)))
         continue;
@@ -771,8 +768,7 @@ class Run {
     };
     std::uint64_t surnames = 0;
     for (const auto& person : persons_) surnames |= surnameBit(tokens_[person.firstSpan.second].fold);
-    const std::size_t scanned = persons_.empty() ? 0 : tokens_.size();
-    for (std::size_t k = 0; k < scanned; ++k) {
+    for (const std::uint32_t k : persons_.empty() ? std::span<const std::uint32_t>() : view_.capitalised()) {
       if (!tokens_[k].upper || !(surnames & surnameBit(tokens_[k].fold)) || inMention[k] || hitCovering(k)) continue;
       const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, hashOf(tokens_[k].fold), lastWordOf);
       if (firstPerson == KeyIndex::kNone) continue;

@@ -371,6 +371,7 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
   char* display = displays_.get();
   char* fold = folds_.get();
   tokens_.reserve(utf8.size() / 6 + 1);  // reports average about a word per six characters
+  capitalised_.reserve(utf8.size() / 24 + 1);  // and a capitalised one in four
   for (std::size_t i = 0; i < size;) {
     char32_t c = t[i];
     if (c < 0x80 ? !(kAsciiClasses[c] & kWord) : !factsOf(c, latin).word) {
@@ -425,6 +426,7 @@ TextView::TextView(std::string_view utf8, const Vocabulary* vocabulary) {
     token.upper = upper;
     token.allUpper = !(seen & kLower) && !digits;
     token.digits = digits;
+    if (token.upper || token.allUpper) capitalised_.push_back(static_cast<std::uint32_t>(tokens_.size() - 1));
   }
 }
 

@@ -91,6 +91,9 @@ class TextView {
   const std::vector<Span>& sentences() const { return sentences_; }
   // Where the text holds '\n', ascending.
   std::span<const std::uint32_t> lineBreaks() const { return lineBreaks_; }
+  // The tokens that start with a capital or are all in capitals, ascending: names start there,
+  // and the rules looking for them read these rather than every token.
+  std::span<const std::uint32_t> capitalised() const { return capitalised_; }
 
   // The code points between token i-1 and token i (from the text start for i == 0).
   std::u32string_view gapBefore(std::size_t i) const {
@@ -116,6 +119,7 @@ class TextView {
   std::unique_ptr<char[]> folds_;     // every token's fold, one after the other
   std::unique_ptr<char[]> displays_;  // every token's display, one after the other
   std::vector<Token> tokens_;
+  std::vector<std::uint32_t> capitalised_;
   std::vector<Span> sentences_;
 };
 
