@@ -2,7 +2,6 @@
 
 #include <span>
 #include <string>
-#include <utility>
 
 namespace diplograph::extract {
 namespace {

@@ -60,7 +60,7 @@ class Entities {
   template <typename Iri, typename Make>
   std::uint32_t add(Iri&& iri, Make make, Mention mention) {
     const std::string_view key = iri;
-    const std::uint64_t hash = hashOf(key);
+    const std::uint64_t hash = iriHash(key);
     std::uint32_t number = byIri_.find(key, hash, iriOf());
     if (number == KeyIndex::kNone) {
       Entity& entity = list_.emplace_back();
@@ -68,7 +68,7 @@ class Entities {
       make(entity);
       entity.mentions.reserve(4);  // most entities are named a few times: no regrowth for them
       number = static_cast<std::uint32_t>(list_.size());
-      byIri_.insert(entity.iri, hash, number, iriOf(), &Entities::hashOf);
+      byIri_.insert(entity.iri, hash, number, iriOf(), &iriHash);
     }
     addMention(number, std::move(mention));
     return number;
@@ -85,7 +85,7 @@ class Entities {
   // Room for `count` entities, so adding them moves none and grows no table.
   void reserve(std::size_t count) {
     list_.reserve(count);
-    byIri_.reserve(count, iriOf(), &Entities::hashOf);
+    byIri_.reserve(count, iriOf(), &iriHash);
   }
   std::vector<Entity> take() {
     // Mentions mostly come in text order: most lists are only checked, not sorted.
@@ -97,7 +97,6 @@ class Entities {
   }
 
  private:
-  static std::uint64_t hashOf(std::string_view iri) { return iriHash(iri); }
   // The entities' own IRIs are the index's keys: no map node nor key copy per entity.
   struct IriOf {
     const Entities* entities;
@@ -213,10 +212,12 @@ struct RuleWords {
     for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"})
       articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
+    for (const char* organization : {"organisation", "organization"}) organizations.set(vocabulary.add(organization), true);
   }
   WordSet articles;
   WordId session;
   WordSet summits;
+  WordSet organizations;  // asked of every capitalised word that names nothing
 };
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
@@ -298,7 +299,7 @@ class Run {
     relations_.reserve(2 * postMentions_.size() + hits_.size() + 2 * resolutions_.size() + 1);
     findPosts();
     buildMeetings();
-    addEntities();
+    addEntities();  // last: it moves the resolutions' and persons' IRIs into their entities
     x.meetings = std::move(meetings_);
     x.relations = std::move(relations_);
     x.entities = entities_.take();
@@ -523,7 +524,7 @@ class Run {
   // earlier in the document (its anaphoric short form).
   std::optional<Hit> organizationAnaphor(std::size_t i) const {
     const Token& t = tokens_[i];
-    const bool organization = t.word != kNoWord && (t.word == organizationWords_[0] || t.word == organizationWords_[1]);
+    const bool organization = words_.organizations[t.word];
     if (!t.upper || !organization || i == 0) return std::nullopt;
     if (tokens_[i - 1].fold != "the" && tokens_[i - 1].fold != "l") return std::nullopt;
     if (i + 1 < tokens_.size() && !view_.punctuatedBefore(i + 1)) {
@@ -699,16 +700,15 @@ class Run {
     if (candidates_.empty()) return;  // no person: none is indexed, nor looked for
     const auto firstWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.first].fold; };
     const auto lastWordOf = [this](std::uint32_t number) { return tokens_[persons_[number - 1].firstSpan.second].fold; };
-    const auto hashOf = [](std::string_view word) { return Vocabulary::hashOf(word); };
     KeyIndex byFirst;
     KeyIndex byLast;
     // Chains the person numbered `number` after the others with its word, or starts its word's chain.
     const auto index = [&](KeyIndex& byWord, const auto& wordOf, std::uint32_t Person::*next, std::uint32_t number) {
       const std::string_view word = wordOf(number);
-      const std::uint64_t hash = hashOf(word);
+      const std::uint64_t hash = Vocabulary::hashOf(word);
       std::uint32_t last = byWord.find(word, hash, wordOf);
       if (last == KeyIndex::kNone) {
-        byWord.insert(word, hash, number, wordOf, hashOf);
+        byWord.insert(word, hash, number, wordOf, &Vocabulary::hashOf);
         return;
       }
       while (persons_[last - 1].*next) last = persons_[last - 1].*next;
@@ -721,8 +721,8 @@ class Run {
       const auto words = tokens_.subspan(first, last - first + 1);
       // The persons sharing its first or its last word, walked in order along both chains at
       // once (one sharing both is tried once).
-      std::uint32_t sameFirst = byFirst.find(words.front().fold, hashOf(words.front().fold), firstWordOf);
-      std::uint32_t sameLast = byLast.find(words.back().fold, hashOf(words.back().fold), lastWordOf);
+      std::uint32_t sameFirst = byFirst.find(words.front().fold, Vocabulary::hashOf(words.front().fold), firstWordOf);
+      std::uint32_t sameLast = byLast.find(words.back().fold, Vocabulary::hashOf(words.back().fold), lastWordOf);
       std::optional<std::size_t> match;
       while (!match && (sameFirst || sameLast)) {
         const std::uint32_t number = !sameLast || (sameFirst && sameFirst < sameLast) ? sameFirst : sameLast;
@@ -770,10 +770,9 @@ class Run {
     for (const auto& person : persons_) surnames |= surnameBit(tokens_[person.firstSpan.second].fold);
     for (const std::uint32_t k : persons_.empty() ? std::span<const std::uint32_t>() : view_.capitalised()) {
       if (!tokens_[k].upper || !(surnames & surnameBit(tokens_[k].fold)) || inMention[k] || hitCovering(k)) continue;
-      const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, hashOf(tokens_[k].fold), lastWordOf);
+      const std::uint32_t firstPerson = byLast.find(tokens_[k].fold, Vocabulary::hashOf(tokens_[k].fold), lastWordOf);
       if (firstPerson == KeyIndex::kNone) continue;
       personMentions_.push_back({k, k, firstPerson - 1});
-      inMention[k] = true;
     }
     std::sort(personMentions_.begin(), personMentions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // Index by first and last token (the first mention in this order wins, as a scan would find).
@@ -1087,16 +1086,6 @@ class Run {
     return dates_.size() - after.size();
   }
 
-  // Whether the sentence is about what is still to come ("will take place", "se tiendra"): a
-  // future cue starts in it. Cues are in text order, so their sentences ascend: a binary search
-  // of them, no set of sentences made.
-  bool futureSentence(std::size_t sentence) const {
-    const auto starts = cueStarts(Cue::Future);
-    const auto it = std::lower_bound(starts.begin(), starts.end(), sentence,
-                                     [this](std::size_t i, std::size_t s) { return tokens_[i].sentence < s; });
-    return it != starts.end() && tokens_[*it].sentence == sentence;
-  }
-
   // A new clause starts at token k: after ';' or at ", and" / ", et".
   bool clauseEnds(std::size_t k) const {
     bool comma = false;
@@ -1264,12 +1253,13 @@ class Run {
   }
 
   bool sentenceHasCue(std::size_t sentence, std::initializer_list<Cue> kinds) const {
-    // Tokens are in sentence order: only the sentence's own are looked at.
-    auto i = static_cast<std::size_t>(
-        std::lower_bound(tokens_.begin(), tokens_.end(), sentence, [](const Token& t, std::size_t s) { return t.sentence < s; }) -
-        tokens_.begin());
-    for (; i < tokens_.size() && tokens_[i].sentence == sentence; ++i) {
-      if (std::find(kinds.begin(), kinds.end(), cueAt(i)) != kinds.end()) return true;
+    // Each kind's starts are in text order, so in sentence order: a binary search finds whether
+    // one lies in the sentence.
+    for (const Cue kind : kinds) {
+      const auto starts = cueStarts(kind);
+      const auto it = std::lower_bound(starts.begin(), starts.end(), sentence,
+                                       [this](std::size_t i, std::size_t s) { return tokens_[i].sentence < s; });
+      if (it != starts.end() && tokens_[*it].sentence == sentence) return true;
     }
     return false;
   }
@@ -1363,7 +1353,7 @@ class Run {
         if (adjacent) isSidelines = true;
       }
       // "The next meeting will take place on the margins of ...": not this meeting's setting.
-      if (isSidelines && futureSentence(tokens_[d.first].sentence)) isSidelines = false;
+      if (isSidelines && sentenceHasCue(tokens_[d.first].sentence, {Cue::Future})) isSidelines = false;
       const bool sameAsMain = d.series == main.series && (!d.date || (main.date && *d.date == *main.date)) &&
                               (!d.ordinal || d.ordinal == main.ordinal) && (!d.place || !main.place || d.place == main.place);
       if (sameAsMain && !isSidelines) continue;
@@ -1598,10 +1588,10 @@ class Run {
     // sentence where the first such text starts).
     constexpr char kMember = 1;
     constexpr char kAboutOther = 2;
-    Flags& marks = this->marks(tokens_.size());
-    markMembers(marks, kMember);
+    Flags& byToken = marks(tokens_.size());
+    markMembers(byToken, kMember);
     for (const auto& [first, last] : referencedSpans_) {
-      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) marks[k] |= kAboutOther;
+      for (std::size_t k = first; k <= last && k < tokens_.size(); ++k) byToken[k] |= kAboutOther;
       auto& otherFrom = sentences[tokens_[first].sentence].otherFrom;
       otherFrom = std::min(otherFrom, first);
     }
@@ -1609,11 +1599,11 @@ class Run {
     const auto& abroadCues = cueStarts(Cue::Abroad);
     auto abroadCue = abroadCues.begin();
     for (const auto& h : hits_) {
-      if (h.type != EntityType::State || inBackground(h.first) || (marks[h.first] & kMember)) continue;
+      if (h.type != EntityType::State || inBackground(h.first) || (byToken[h.first] & kMember)) continue;
       const std::size_t s = tokens_[h.first].sentence;
       if (!sentences[s].attend || sentences[s].absent) continue;
       // "the Bureau of the twelfth session would be chaired by Cameroon": another meeting's.
-      if (marks[h.first] & kAboutOther) continue;
+      if (byToken[h.first] & kAboutOther) continue;
       // "Ambassador of Pakistan to the Kingdom of Saudi Arabia": a posting, not a participant.
       // An abroad cue starting in the three tokens before it, or "en" just before it.
       while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
@@ -1654,7 +1644,7 @@ class Run {
     std::sort(attendees_.begin(), attendees_.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : g_.states[a.second].iso3 < g_.states[b.second].iso3;
     });
-    Flags& seen = this->marks(g_.states.size());  // by state: the marks by token are read no more
+    Flags& seen = marks(g_.states.size());  // by state, in byToken's buffer: those marks are read no more
     m.attendees.reserve(attendees_.size());  // at most one each: the IRIs are not moved by regrowth
     for (const auto& [token, state] : attendees_) {
       if (seen[state]) continue;
@@ -1796,9 +1786,6 @@ class Run {
 
   std::size_t backgroundFrom_ = static_cast<std::size_t>(-1);
   std::vector<Hit> hits_;  // in text order; an organ's parent follows the organ
-  // "organisation" and "organization" by number (kNoWord if the vocabulary lacks one), asked of
-  // every capitalised word that names nothing.
-  const std::array<WordId, 2> organizationWords_ = {g_.vocabulary.find("organisation"), g_.vocabulary.find("organization")};
   FirstAt hitsAt_;  // token -> first hit starting there, first hit covering it
   std::vector<DateHit> dates_;
   std::vector<ResolutionHit> resolutions_;

@@ -2,6 +2,7 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <memory>
@@ -76,27 +77,17 @@ const std::string& latinTransliterated(char32_t c, int slot) {
 // kLatinRanges, as transliterated(text) would give it but for the case of ASCII letters; false
 // (with `out` partly written) for any other text, malformed UTF-8 included.
 bool appendLatinTransliterated(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      out += static_cast<char>(lead);
-      ++i;
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, length, c);  // negative if malformed
+    if (c >= 0 && c < 0x80) {
+      out += static_cast<char>(c);
       continue;
     }
-    // Two or three bytes: the ranges end before U+10000. Any value in them read from the right
-    // number of continuation bytes is well-formed UTF-8 (none is within reach of an overlong form).
-    const std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    char32_t c = lead & (length == 2 ? 0x1F : 0x0F);
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      c = (c << 6) | (next & 0x3F);
-    }
-    const int slot = latinSlot(c);
+    const int slot = c < 0 ? -1 : latinSlot(static_cast<char32_t>(c));
     if (slot < 0) return false;
-    out += latinTransliterated(c, slot);
-    i += length;
+    out += latinTransliterated(static_cast<char32_t>(c), slot);
   }
   return true;
 }

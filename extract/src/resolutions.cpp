@@ -214,16 +214,15 @@ class ResolutionScanner {
   void addItems(std::size_t trigger, const std::vector<Item>& items) {
     const std::string issuer = issuerFor(trigger, items);
     const auto numberOf = [this](std::uint32_t n) -> std::string_view { return out_[n - 1].number; };
-    const auto hashOf = [](std::string_view number) { return Vocabulary::hashOf(number); };
     if (!byNumber_) byNumber_.emplace();  // most documents cite no resolution: no table for them
     for (const auto& item : items) {
       auto year = item.year ? item.year : adoptionYear(trigger, item);
-      const std::uint64_t hash = hashOf(item.number);
+      const std::uint64_t hash = Vocabulary::hashOf(item.number);
       std::uint32_t n = byNumber_->find(item.number, hash, numberOf);
       if (n == KeyIndex::kNone) {
         out_.push_back({issuer, item.number, year, {}});
         n = static_cast<std::uint32_t>(out_.size());
-        byNumber_->insert(item.number, hash, n, numberOf, hashOf);
+        byNumber_->insert(item.number, hash, n, numberOf, &Vocabulary::hashOf);
       }
       ResolutionHit& hit = out_[n - 1];
       if (!hit.year && year) hit.year = year;

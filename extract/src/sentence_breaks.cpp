@@ -78,6 +78,8 @@ class Abbreviations {
     constexpr int kSuppressInReverse = 1;
     constexpr int kAddToForward = 2;
     std::vector<int> partials(abbreviations.size(), 0);
+    bool anyBackward = false;
+    bool anyForward = false;
     for (std::size_t i = 0; i < abbreviations.size(); ++i) {
       const int32_t stop = abbreviations[i].indexOf(u'.');
       if (stop < 0 || stop + 1 == abbreviations[i].length()) continue;
@@ -90,27 +92,28 @@ class Abbreviations {
       if (!sharedWithOneAdded && partials[i] == 0) {
         icu::UnicodeString prefix(abbreviations[i], 0, stop + 1);
         backward.add(prefix.reverse(), kPartial, status);
-        hasBackward_ = true;
+        anyBackward = true;
         partials[i] = kSuppressInReverse | kAddToForward;
       }
     }
     for (std::size_t i = 0; i < abbreviations.size(); ++i) {
       if (partials[i] == 0) {
         backward.add(abbreviations[i].reverse(), kMatch, status);
-        hasBackward_ = true;
+        anyBackward = true;
       } else {
         forward.add(abbreviations[i], kMatch, status);
-        hasForward_ = true;
+        anyForward = true;
       }
     }
-    if (hasBackward_) backward_.reset(backward.build(USTRINGTRIE_BUILD_FAST, status));
-    if (hasForward_) forward_.reset(forward.build(USTRINGTRIE_BUILD_FAST, status));
+    // A trie holds at least one abbreviation: a language without any has none.
+    if (anyBackward) backward_.reset(backward.build(USTRINGTRIE_BUILD_FAST, status));
+    if (anyForward) forward_.reset(forward.build(USTRINGTRIE_BUILD_FAST, status));
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence-break suppressions could not be built");
   }
 
   // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`.
   bool dropBoundaryAt(std::u16string_view text, std::size_t n) const {
-    if (!hasBackward_) return false;
+    if (!backward_) return false;
     // From just before a blank that ends the boundary ("Mr. |Brown"), backwards, the longest match.
     std::int32_t at = static_cast<std::int32_t>(n);
     if (text[n - 1] == u' ') --at;
@@ -129,7 +132,7 @@ class Abbreviations {
     }
     if (matchedFrom < 0) return false;
     if (value == kMatch) return true;
-    if (value != kPartial || !hasForward_) return false;
+    if (value != kPartial || !forward_) return false;
     // "Ph." matched backwards: the whole abbreviation must follow from there.
     icu::UCharsTrie forward(*forward_);
     UStringTrieResult step = USTRINGTRIE_INTERMEDIATE_VALUE;
@@ -146,10 +149,8 @@ class Abbreviations {
  private:
   static constexpr int32_t kPartial = 1;  // found backwards, to be confirmed forwards
   static constexpr int32_t kMatch = 2;
-  std::unique_ptr<icu::UCharsTrie> backward_;
-  std::unique_ptr<icu::UCharsTrie> forward_;
-  bool hasBackward_ = false;
-  bool hasForward_ = false;
+  std::unique_ptr<icu::UCharsTrie> backward_;  // null without abbreviations
+  std::unique_ptr<icu::UCharsTrie> forward_;   // null without one holding a full stop inside
 };
 
 // ICU's sentence breaker for a language (its rules without the suppressions), the

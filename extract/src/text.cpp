@@ -16,8 +16,6 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <map>
 #include <memory>
 #include <stdexcept>
 
