@@ -287,20 +287,60 @@ void TextView::decode(std::string_view utf8) {
   size_ = static_cast<std::size_t>(o - text_.get());
 }
 
+namespace {
+
+// Narrows the ASCII code points at the start of [in, end) into bytes at `out`; returns how many.
+// Most of every mention is ASCII.
+std::size_t narrowAscii(const char32_t* in, const char32_t* end, char* out) {
+  const auto size = static_cast<std::size_t>(end - in);
+  std::size_t n = 0;
+#if defined(__SSE2__)
+  // Eight, then four, at a time: code points are positive as signed 32-bit numbers, so one
+  // signed comparison finds those past ASCII; two packings narrow the others to bytes.
+  const __m128i lastAscii = _mm_set1_epi32(0x7F);
+  for (; n + 8 <= size; n += 8) {
+    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n));
+    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n + 4));
+    if (_mm_movemask_epi8(_mm_cmpgt_epi32(_mm_or_si128(low, high), lastAscii))) break;
+    const __m128i words = _mm_packs_epi32(low, high);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + n), _mm_packus_epi16(words, words));
+  }
+  if (n + 4 <= size) {
+    const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n));
+    if (!_mm_movemask_epi8(_mm_cmpgt_epi32(four, lastAscii))) {
+      const __m128i words = _mm_packs_epi32(four, four);
+      const auto bytes = static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(words, words)));
+      std::memcpy(out + n, &bytes, 4);
+      n += 4;
+    }
+  }
+#endif
+  for (; n < size && in[n] < 0x80; ++n) out[n] = static_cast<char>(in[n]);
+  return n;
+}
+
+}  // namespace
+
 std::string toUtf8(std::u32string_view text) {
   // Written through a pointer into a buffer on the stack, then copied once: appending a
   // character at a time checks the string's capacity at each. Mentions are short.
   constexpr std::size_t kShort = 64;
   char buffer[4 * kShort];
+  const char32_t* in = text.data();
+  const char32_t* const end = in + text.size();
+  // Most mentions are ASCII throughout: copied from the buffer as they are.
+  if (text.size() <= kShort) {
+    if (const std::size_t ascii = narrowAscii(in, end, buffer); ascii == text.size()) return std::string(buffer, ascii);
+  }
   std::string out;
-  for (std::size_t from = 0; from < text.size(); from += kShort) {
+  while (in < end) {
+    const char32_t* const partEnd = in + std::min<std::size_t>(static_cast<std::size_t>(end - in), kShort);
     char* o = buffer;
-    for (const char32_t c : text.substr(from, kShort)) {
-      if (c < 0x80) {
-        *o++ = static_cast<char>(c);  // most of every mention
-      } else {
-        o = putUtf8(o, c);
-      }
+    while (in < partEnd) {
+      const std::size_t ascii = narrowAscii(in, partEnd, o);
+      in += ascii;
+      o += ascii;
+      if (in < partEnd) o = putUtf8(o, *in++);
     }
     out.append(buffer, o);
   }

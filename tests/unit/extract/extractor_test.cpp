@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "diplograph/extract/extractor.h"
 #include "diplograph/extract/json.h"
+#include "text.h"
 
 namespace diplograph::extract {
 namespace {
@@ -182,6 +184,27 @@ TEST(Offsets, MentionsAreExactSlicesOnTheCorpus) {
     }
     EXPECT_EQ(std::count_if(x.meetings.begin(), x.meetings.end(), [](const Meeting& m) { return m.role == MeetingRole::Main; }), 1)
         << entry.path();
+  }
+}
+
+// A slice of the text is its UTF-8 bytes, whatever its length and wherever the characters beyond
+// ASCII fall (one, two, three or four bytes each), in runs of ASCII of every length.
+TEST(Offsets, SlicesAreTheTextsBytes) {
+  std::string text;
+  for (const char* other : {"\u00E9", "\u20AC", "\U0001D417", "\u00E7\u0103"}) {
+    for (std::size_t ascii = 0; ascii < 19; ++ascii) text.append(ascii, static_cast<char>('a' + ascii)).append(other);
+  }
+  text.append(70, 'z');  // longer than the buffer toUtf8 writes through
+  std::vector<std::size_t> byteAt;  // code point -> its first byte, and the end of the text
+  for (std::size_t b = 0; b < text.size(); ++b) {
+    if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) byteAt.push_back(b);
+  }
+  byteAt.push_back(text.size());
+  const TextView view(text);
+  ASSERT_EQ(view.text().size() + 1, byteAt.size());
+  for (std::size_t start = 0; start < byteAt.size(); ++start) {
+    for (std::size_t end = start; end < byteAt.size(); ++end)
+      ASSERT_EQ(view.slice(start, end), text.substr(byteAt[start], byteAt[end] - byteAt[start])) << start << " " << end;
   }
 }
 
