@@ -52,13 +52,16 @@ std::uint64_t iriHash(std::string_view iri) {
 // Collects entities by IRI, with their mentions in text order and without duplicates.
 class Entities {
  public:
+  // Mentions are spans of the view's text.
+  explicit Entities(const TextView& view) : view_(view) {}
+
   // Adds a mention of the entity with this IRI and returns its number, for addMention;
   // make(entity) fills in the new entity (its IRI set by add) the first time only, as most
   // entities are named more than once. It fills it in place: an entity has many strings to move.
   // The IRI is copied, or moved if given as an rvalue, only into a new entity: it is otherwise
   // only looked up.
   template <typename Iri, typename Make>
-  std::uint32_t add(Iri&& iri, Make make, Mention mention) {
+  std::uint32_t add(Iri&& iri, Make make, Span mention) {
     const std::string_view key = iri;
     const std::uint64_t hash = iriHash(key);
     std::uint32_t number = byIri_.find(key, hash, iriOf());
@@ -70,16 +73,21 @@ class Entities {
       number = static_cast<std::uint32_t>(list_.size());
       byIri_.insert(entity.iri, hash, number, iriOf(), &iriHash);
     }
-    addMention(number, std::move(mention));
+    addMention(number, mention);
     return number;
   }
-  // Adds a mention of the entity that add returned `number` for.
-  void addMention(std::uint32_t number, Mention mention) {
+  // Adds a mention of the entity that add returned `number` for. Its text is written where it
+  // is stored, not made aside and moved in.
+  void addMention(std::uint32_t number, Span mention) {
     auto& mentions = list_[number - 1].mentions;
     // Mentions mostly come in text order: only one that does not is checked against them all.
     const bool inOrder = mentions.empty() || mentions.back().start < mention.start;
-    if (inOrder || std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
-      mentions.push_back(std::move(mention));
+    if (!inOrder && std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.start == mention.start; }))
+      return;
+    Mention& added = mentions.emplace_back();
+    added.start = mention.start;
+    added.end = mention.end;
+    view_.appendSlice(added.text, mention.start, mention.end);
   }
   const std::string& iri(std::uint32_t number) const { return list_[number - 1].iri; }
   // Room for `count` entities, so adding them moves none and grows no table.
@@ -104,6 +112,7 @@ class Entities {
   };
   IriOf iriOf() const { return {this}; }
 
+  const TextView& view_;
   std::vector<Entity> list_;
   KeyIndex byIri_;  // IRI -> index into list_ plus one
 };
@@ -1667,8 +1676,11 @@ class Run {
     relation.predicate = predicate;
     relation.object = std::move(object);
     relation.of = std::move(of);
-    relation.evidence = {tokens_[first].start, tokens_[last].end};
+    relation.evidence = tokenSpan(first, last);
   }
+
+  // The code points from token `first` to token `last`, both included.
+  Span tokenSpan(std::size_t first, std::size_t last) const { return {tokens_[first].start, tokens_[last].end}; }
 
   void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
@@ -1690,7 +1702,7 @@ class Run {
         }
       };
       const std::string& iri = h.type == EntityType::Place ? placeIriOf(h.index) : entityIri(h);
-      entities_.add(iri, make, view_.mention(h.first, h.last));
+      entities_.add(iri, make, tokenSpan(h.first, h.last));
     }
     // Date IRIs are written into one string, kept for the run: only a new date's is copied.
     std::string dateIriText = dateIri(options_.baseIri, "");
@@ -1711,7 +1723,7 @@ class Run {
         };
         dateIriText.resize(datePrefix);
         dateIriText += iso;
-        entities_.add(std::string_view(dateIriText), make, view_.mention(d.first, d.last));
+        entities_.add(std::string_view(dateIriText), make, tokenSpan(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
@@ -1726,12 +1738,11 @@ class Run {
         e.keys.number = r.number;
         e.keys.year = r.year;
       };
-      const auto mention = [&](const std::pair<std::size_t, std::size_t>& span) {
-        const std::size_t start = tokens_[span.first].start;
-        std::size_t end = tokens_[span.second].end;
+      const auto mention = [&](const std::pair<std::size_t, std::size_t>& tokens) {
+        Span span = tokenSpan(tokens.first, tokens.second);
         // "822 (1993)": the closing bracket belongs to the reference.
-        if (r.year && end < view_.text().size() && view_.text()[end] == ')') ++end;
-        return Mention{start, end, view_.slice(start, end)};
+        if (r.year && span.end < view_.text().size() && view_.text()[span.end] == ')') ++span.end;
+        return span;
       };
       // The meetings are built: the IRI is moved into the entity, and its other mentions are
       // added to it by number, not looked up.
@@ -1750,8 +1761,8 @@ class Run {
         e.keys.name = p.name;
       };
       auto& entity = p.entity;
-      if (entity) entities_.addMention(entity, view_.mention(pm.first, pm.last));
-      else entity = entities_.add(std::move(p.iri), make, view_.mention(pm.first, pm.last));
+      if (entity) entities_.addMention(entity, tokenSpan(pm.first, pm.last));
+      else entity = entities_.add(std::move(p.iri), make, tokenSpan(pm.first, pm.last));
     }
   }
 
@@ -1808,7 +1819,7 @@ class Run {
   int documentYear_ = 0;
   std::vector<Meeting> meetings_;
   std::vector<Relation> relations_;
-  Entities entities_;
+  Entities entities_{view_};
 };
 
 }  // namespace

@@ -321,19 +321,12 @@ std::size_t narrowAscii(const char32_t* in, const char32_t* end, char* out) {
 
 }  // namespace
 
-std::string toUtf8(std::u32string_view text) {
-  // Written through a pointer into a buffer on the stack, then copied once: appending a
+void appendUtf8(std::string& out, std::u32string_view text) {
+  // Written through a pointer into a buffer on the stack, then appended once: appending a
   // character at a time checks the string's capacity at each. Mentions are short.
   constexpr std::size_t kShort = 64;
   char buffer[4 * kShort];
-  const char32_t* in = text.data();
-  const char32_t* const end = in + text.size();
-  // Most mentions are ASCII throughout: copied from the buffer as they are.
-  if (text.size() <= kShort) {
-    if (const std::size_t ascii = narrowAscii(in, end, buffer); ascii == text.size()) return std::string(buffer, ascii);
-  }
-  std::string out;
-  while (in < end) {
+  for (const char32_t *in = text.data(), *end = in + text.size(); in < end;) {
     const char32_t* const partEnd = in + std::min<std::size_t>(static_cast<std::size_t>(end - in), kShort);
     char* o = buffer;
     while (in < partEnd) {
@@ -344,7 +337,6 @@ std::string toUtf8(std::u32string_view text) {
     }
     out.append(buffer, o);
   }
-  return out;
 }
 
 std::optional<int> asciiNumber(std::string_view digits) {
@@ -522,13 +514,13 @@ void TextView::splitSentences(std::string_view language) {
 }
 
 std::string TextView::slice(std::size_t start, std::size_t end) const {
-  return toUtf8(text().substr(start, end - start));
+  std::string out;
+  appendSlice(out, start, end);
+  return out;
 }
 
-Mention TextView::mention(std::size_t firstToken, std::size_t lastToken) const {
-  const std::size_t start = tokens_[firstToken].start;
-  const std::size_t end = tokens_[lastToken].end;
-  return {start, end, slice(start, end)};
+void TextView::appendSlice(std::string& out, std::size_t start, std::size_t end) const {
+  appendUtf8(out, text().substr(start, end - start));
 }
 
 bool TextView::punctuatedBefore(std::size_t i) const {

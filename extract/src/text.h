@@ -16,7 +16,8 @@
 
 namespace diplograph::extract {
 
-std::string toUtf8(std::u32string_view text);
+// Appends the UTF-8 of `text` to `out`.
+void appendUtf8(std::string& out, std::u32string_view text);
 
 // A folded word the gazetteers know, numbered from 1; kNoWord for every other word. Rules look
 // words up by number (an array index) rather than by hashing their text again and again.
@@ -103,7 +104,8 @@ class TextView {
   }
   // The exact text of [start, end) in UTF-8.
   std::string slice(std::size_t start, std::size_t end) const;
-  Mention mention(std::size_t firstToken, std::size_t lastToken) const;
+  // The same, appended to `out`: a mention's text is written where it is stored.
+  void appendSlice(std::string& out, std::size_t start, std::size_t end) const;
   // True if the gap before token i holds a sentence-internal separator such as ',' ';' ':' '(' '|'.
   bool punctuatedBefore(std::size_t i) const;
 
