@@ -11,8 +11,6 @@
 #include <unordered_map>
 #include <stdexcept>
 
-#include "diplograph/extract/normalize.h"
-
 namespace diplograph::extract {
 namespace {
 
@@ -92,34 +90,57 @@ bool appendLatinTransliterated(std::string& out, std::string_view text) {
   return true;
 }
 
-// Appends the slug of `text` to `out`.
-void appendSlug(std::string& out, std::string_view text) {
-  // ASCII needs no transliteration: the loop below lower-cases it. Other text is transliterated
-  // into a buffer kept by the thread, or looked up in the transliterations made whole.
-  std::string_view letters = text;
-  if (!isAscii(text)) {
-    thread_local std::string latin;
-    latin.clear();
-    letters = appendLatinTransliterated(latin, text) ? std::string_view(latin) : std::string_view(transliterated(text));
-  }
-  // Written in place, as a slug is never longer than its letters: no check for room per letter.
-  const std::size_t from = out.size();
-  out.resize(from + letters.size());
-  std::size_t size = from;
-  for (char c : letters) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      out[size++] = c;
-    } else if (u >= 'A' && u <= 'Z') {
-      out[size++] = static_cast<char>(u - 'A' + 'a');
-    } else if (c == '\'') {
-      continue;  // "d'Ivoire" -> "divoire", not "d-ivoire"
-    } else if (size > from && out[size - 1] != '-') {
-      out[size++] = '-';
+// What each byte of a slug's letters becomes: an ASCII letter lower-cased, a digit itself, an
+// apostrophe nothing ("d'Ivoire" -> "divoire", not "d-ivoire"), any other ASCII byte a separator
+// '-', and a byte beyond ASCII kBeyondAscii.
+constexpr char kBeyondAscii = '\x80';
+constexpr std::array<char, 256> kSlugBytes = [] {
+  std::array<char, 256> bytes{};
+  for (std::size_t b = 0; b < 0x80; ++b) bytes[b] = '-';
+  for (std::size_t b = 0x80; b < 0x100; ++b) bytes[b] = kBeyondAscii;
+  for (char c = 'a'; c <= 'z'; ++c) bytes[static_cast<unsigned char>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) bytes[static_cast<unsigned char>(c)] = static_cast<char>(c - 'A' + 'a');
+  for (char c = '0'; c <= '9'; ++c) bytes[static_cast<unsigned char>(c)] = c;
+  bytes['\''] = 0;
+  return bytes;
+}();
+
+// Writes the slug of `letters` at `out`, which has room for it (a slug is never longer than its
+// letters), and returns its end. A byte beyond ASCII is a separator if `beyondAsciiSeparates`;
+// otherwise nothing more is written and nullptr returned.
+char* writeSlug(char* const out, std::string_view letters, bool beyondAsciiSeparates) {
+  char* o = out;
+  for (const char c : letters) {
+    char slugged = kSlugBytes[static_cast<unsigned char>(c)];
+    if (slugged == kBeyondAscii) {
+      if (!beyondAsciiSeparates) return nullptr;
+      slugged = '-';
+    }
+    if (slugged == '-') {
+      if (o > out && o[-1] != '-') *o++ = '-';
+    } else if (slugged) {
+      *o++ = slugged;
     }
   }
-  while (size > from && out[size - 1] == '-') --size;
-  out.resize(size);
+  while (o > out && o[-1] == '-') --o;
+  return o;
+}
+
+// Appends the slug of `text` to `out`.
+void appendSlug(std::string& out, std::string_view text) {
+  // ASCII needs no transliteration: it is slugged as it is read. Other text is transliterated
+  // into a buffer kept by the thread, or looked up in the transliterations made whole.
+  const std::size_t from = out.size();
+  out.resize(from + text.size());
+  const char* end = writeSlug(out.data() + from, text, false);
+  if (!end) {
+    thread_local std::string latin;
+    latin.clear();
+    const std::string_view letters = appendLatinTransliterated(latin, text) ? std::string_view(latin) : std::string_view(transliterated(text));
+    out.resize(from + letters.size());
+    end = writeSlug(out.data() + from, letters, true);
+  }
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 // base + kind + '/', the start of every IRI, with room for `rest` more bytes: one allocation per
