@@ -194,7 +194,7 @@ struct MeetingDraft {
 // The IRIs of the gazetteers' states, organizations and places, made once per extractor rather
 // than for every mention in every document.
 struct KnownIris {
-  KnownIris(const std::string& baseIri, const Gazetteer& g) {
+  KnownIris(const std::string& baseIri, const Gazetteer& g) : dates(dateIri(baseIri, "")) {
     for (const auto& s : g.states) states.push_back(stateIri(baseIri, s.iso3));
     for (const auto& o : g.organizations) organizations.push_back(organizationIri(baseIri, o.key));
     for (const auto& p : g.places) places.push_back(placeIri(baseIri, p.name));
@@ -209,6 +209,7 @@ struct KnownIris {
   std::vector<std::string> states;  // by index into the gazetteer's table
   std::vector<std::string> organizations;
   std::vector<std::string> places;
+  std::string dates;  // what every date's IRI starts with
   // Views of the gazetteer's keys, which outlive the extractor's IRIs: by key, an index into
   // organizations, for the bodies that adopt resolutions.
   std::unordered_map<std::string_view, std::size_t> organizationByKey;
@@ -1705,8 +1706,10 @@ class Run {
       entities_.add(iri, make, tokenSpan(h.first, h.last));
     }
     // Date IRIs are written into one string, kept for the run: only a new date's is copied.
-    std::string dateIriText = dateIri(options_.baseIri, "");
-    const std::size_t datePrefix = dateIriText.size();
+    const std::size_t datePrefix = iris_.dates.size();
+    std::string dateIriText;
+    dateIriText.reserve(datePrefix + 10);  // "yyyy-mm-dd"
+    dateIriText = iris_.dates;
     for (const auto& d : dates_) {
       for (const auto* date : {&d.start, d.end ? &*d.end : nullptr}) {
         if (!date) continue;
