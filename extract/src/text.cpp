@@ -295,24 +295,32 @@ std::size_t narrowAscii(const char32_t* in, const char32_t* end, char* out) {
   const auto size = static_cast<std::size_t>(end - in);
   std::size_t n = 0;
 #if defined(__SSE2__)
-  // Eight, then four, at a time: code points are positive as signed 32-bit numbers, so one
-  // signed comparison finds those past ASCII; two packings narrow the others to bytes.
+  // Eight or four at a time: code points are positive as signed 32-bit numbers, so one signed
+  // comparison finds those past ASCII; two packings narrow the others to bytes. The last ones
+  // are read along with some before them, narrowed already, rather than one at a time.
   const __m128i lastAscii = _mm_set1_epi32(0x7F);
-  for (; n + 8 <= size; n += 8) {
-    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n));
-    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n + 4));
-    if (_mm_movemask_epi8(_mm_cmpgt_epi32(_mm_or_si128(low, high), lastAscii))) break;
+  const auto eight = [&](std::size_t at) {
+    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
+    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at + 4));
+    if (_mm_movemask_epi8(_mm_cmpgt_epi32(_mm_or_si128(low, high), lastAscii))) return false;
     const __m128i words = _mm_packs_epi32(low, high);
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + n), _mm_packus_epi16(words, words));
-  }
-  if (n + 4 <= size) {
-    const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + n));
-    if (!_mm_movemask_epi8(_mm_cmpgt_epi32(four, lastAscii))) {
-      const __m128i words = _mm_packs_epi32(four, four);
-      const auto bytes = static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(words, words)));
-      std::memcpy(out + n, &bytes, 4);
-      n += 4;
-    }
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + at), _mm_packus_epi16(words, words));
+    return true;
+  };
+  const auto four = [&](std::size_t at) {
+    const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
+    if (_mm_movemask_epi8(_mm_cmpgt_epi32(four, lastAscii))) return false;
+    const __m128i words = _mm_packs_epi32(four, four);
+    const auto bytes = static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(words, words)));
+    std::memcpy(out + at, &bytes, 4);
+    return true;
+  };
+  if (size >= 8) {
+    while (n + 8 <= size && eight(n)) n += 8;
+    if (n + 8 > size && (n == size || eight(size - 8))) return size;
+  } else if (size >= 4 && four(0)) {
+    n = 4;
+    if (four(size - 4)) return size;
   }
 #endif
   for (; n < size && in[n] < 0x80; ++n) out[n] = static_cast<char>(in[n]);
