@@ -1674,7 +1674,7 @@ class Run {
                    std::size_t first, std::size_t last) {
     Relation& relation = relations_.emplace_back();
     relation.subject = subject;
-    relation.predicate = predicate;
+    relation.predicate.append(predicate);  // to the new, empty string: assigning goes through a general replace
     relation.object = std::move(object);
     relation.of = std::move(of);
     relation.evidence = tokenSpan(first, last);
