@@ -1726,7 +1726,7 @@ class Run {
         };
         dateIriText.resize(datePrefix);
         dateIriText += iso;
-        entities_.add(std::string_view(dateIriText), make, tokenSpan(d.first, d.last));
+        entities_.add(dateIriText, make, tokenSpan(d.first, d.last));
       }
     }
     for (std::size_t n = 0; n < resolutions_.size(); ++n) {
