@@ -308,9 +308,9 @@ std::size_t narrowAscii(const char32_t* in, const char32_t* end, char* out) {
     return true;
   };
   const auto four = [&](std::size_t at) {
-    const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
-    if (_mm_movemask_epi8(_mm_cmpgt_epi32(four, lastAscii))) return false;
-    const __m128i words = _mm_packs_epi32(four, four);
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
+    if (_mm_movemask_epi8(_mm_cmpgt_epi32(block, lastAscii))) return false;
+    const __m128i words = _mm_packs_epi32(block, block);
     const auto bytes = static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(words, words)));
     std::memcpy(out + at, &bytes, 4);
     return true;
@@ -327,8 +327,7 @@ std::size_t narrowAscii(const char32_t* in, const char32_t* end, char* out) {
   return n;
 }
 
-}  // namespace
-
+// Appends the UTF-8 of `text` to `out`.
 void appendUtf8(std::string& out, std::u32string_view text) {
   // Written through a pointer into a buffer on the stack, then appended once: appending a
   // character at a time checks the string's capacity at each. Mentions are short.
@@ -346,6 +345,8 @@ void appendUtf8(std::string& out, std::u32string_view text) {
     out.append(buffer, o);
   }
 }
+
+}  // namespace
 
 std::optional<int> asciiNumber(std::string_view digits) {
   if (digits.empty() || digits.size() > 9) return std::nullopt;

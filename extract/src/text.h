@@ -16,9 +16,6 @@
 
 namespace diplograph::extract {
 
-// Appends the UTF-8 of `text` to `out`.
-void appendUtf8(std::string& out, std::u32string_view text);
-
 // A folded word the gazetteers know, numbered from 1; kNoWord for every other word. Rules look
 // words up by number (an array index) rather than by hashing their text again and again.
 using WordId = std::uint32_t;
