@@ -208,15 +208,22 @@ struct KnownIris {
 // Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
 // gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
 struct RuleWords {
-  explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
+  explicit RuleWords(Gazetteer& g) : session(g.vocabulary.add("session")) {
+    Vocabulary& vocabulary = g.vocabulary;
     for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"})
       articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
     for (const char* organization : {"organisation", "organization"}) organizations.set(vocabulary.add(organization), true);
+    for (WordId word = 0; word < vocabulary.size(); ++word) {
+      if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
+    }
   }
   WordSet articles;
   WordId session;
   WordSet summits;
+  // The words a mention of a meeting may start with: a series' first word, "session" or a
+  // summit's word. Asked of every token, in one look-up rather than three.
+  WordSet meetingWords;
   WordSet organizations;  // asked of every capitalised word that names nothing
 };
 
@@ -1097,20 +1104,9 @@ class Run {
   }
 
   std::vector<MeetingDraft> meetingMentions() const {
-    // Most words start no mention, which their word alone tells: the tokens that may are listed
-    // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
-    // Not zeroed first (a vector would be): only the first `count` are written and read.
-    const auto candidates = std::make_unique_for_overwrite<std::uint32_t[]>(tokens_.size());
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const WordId word = tokens_[i].word;
-      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word])
-        candidates[count++] = static_cast<std::uint32_t>(i);
-    }
     std::vector<MeetingDraft> out;
-    out.reserve(count);  // a mention starts at a candidate: the list is not regrown
     std::size_t next = 0;  // the first token after the last mention read
-    for (const std::size_t i : std::span(candidates.get(), count)) {
+    for (std::size_t i = nextMeetingWord(0); i < tokens_.size(); i = nextMeetingWord(i + 1)) {
       if (i < next) continue;
       const WordId word = tokens_[i].word;
       const auto m = g_.seriesNames.longestAt(view_, i);
@@ -1151,6 +1147,7 @@ class Run {
         draft.first = out.back().first;
         out.pop_back();
       }
+      if (out.empty()) out.reserve(8);  // most reports name a few meetings: no regrowth for them
       out.push_back(std::move(draft));
     }
     // Date and place stated after each mention, in the same sentence, before the next mention.
@@ -1175,6 +1172,14 @@ class Run {
       }
     }
     return out;
+  }
+
+  // The first token from i on whose word may start a mention of a meeting; the token count if
+  // none. Most words do not: this loop calls nothing and stores nothing, and passes them over
+  // at a few instructions each.
+  std::size_t nextMeetingWord(std::size_t i) const {
+    while (i < tokens_.size() && !words_.meetingWords[tokens_[i].word]) ++i;
+    return i;
   }
 
   // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".
@@ -1815,7 +1820,7 @@ class Run {
 
 struct Extractor::Impl {
   explicit Impl(ExtractOptions o)
-      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary),
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer),
         iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;
