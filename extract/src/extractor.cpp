@@ -961,8 +961,7 @@ class Run {
 
   // The posts of the whole text, once: findPersons, findPosts and mainAttendees all read them.
   void findPostMentions() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
+    for (std::size_t i = nextPostWord(0); i < tokens_.size(); i = nextPostWord(i + 1)) {
       PostMention p{i, postNameAt(i), std::nullopt};
       // A state adjective after the first word may sit inside a longer post.
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
@@ -972,6 +971,14 @@ class Run {
       if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
       postMentions_.push_back(p);
     }
+  }
+
+  // The first token from i on whose word starts a post's name; the token count if none. Most
+  // words do not: this loop calls nothing and stores nothing, and passes them over at a few
+  // instructions each.
+  std::size_t nextPostWord(std::size_t i) const {
+    while (i < tokens_.size() && !g_.postNames.anyStartingWith(tokens_[i].word)) ++i;
+    return i;
   }
 
   // The post at token i read without the state adjective after it ("ministre ivoirien des
