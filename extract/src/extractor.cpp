@@ -119,17 +119,23 @@ class FirstAt {
   static constexpr std::size_t kCovering = 1;
   static constexpr std::size_t kEnding = 1;
 
-  void clear(std::size_t tokens) { slots_.assign(tokens, {}); }
+  // Made anew and value-initialized, which is the memset: a vector assigned zeros writes them
+  // one slot at a time.
+  void clear(std::size_t tokens) {
+    slots_ = std::make_unique<std::array<std::uint32_t, 2>[]>(tokens);
+    size_ = tokens;
+  }
   void add(std::size_t way, std::size_t token, std::size_t item) {
-    if (token < slots_.size() && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
+    if (token < size_ && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
   }
   template <typename Item>
   const Item* in(std::size_t way, const std::vector<Item>& items, std::size_t token) const {
-    return token < slots_.size() && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
+    return token < size_ && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
   }
 
  private:
-  std::vector<std::array<std::uint32_t, 2>> slots_;
+  std::unique_ptr<std::array<std::uint32_t, 2>[]> slots_;
+  std::size_t size_ = 0;
 };
 
 struct Person {
