@@ -76,7 +76,8 @@ class ResolutionScanner {
     const std::size_t head = emergency ? k - 1 : k;
     item.first = head;
     item.last = k;
-    item.number = std::string(emergency ? "ES-" : "") + std::string(tokens_[k].display);
+    if (emergency) item.number = "ES-";
+    item.number += tokens_[k].display;
     // Symbol prefix: tokens "S"/"A"[/"HRC"]/"RES" joined by '/'.
     if (head >= 2 && tokens_[head - 1].fold == "res" && view_.gapBefore(head) == U"/") {
       const std::string_view organ = tokens_[head - 2].fold;
@@ -232,7 +233,12 @@ class ResolutionScanner {
       const std::uint64_t hash = Vocabulary::hashOf(item.number);
       std::uint32_t n = byNumber_->find(item.number, hash, numberOf);
       if (n == KeyIndex::kNone) {
-        out_.push_back({issuer, item.number, year, {}});
+        // Filled in where it is stored, not built and moved in; most documents cite a few.
+        if (out_.empty()) out_.reserve(8);
+        ResolutionHit& hit = out_.emplace_back();
+        hit.issuer = issuer;
+        hit.number = item.number;
+        hit.year = year;
         n = static_cast<std::uint32_t>(out_.size());
         byNumber_->insert(item.number, hash, n, numberOf, &Vocabulary::hashOf);
       }
