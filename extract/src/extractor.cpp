@@ -607,12 +607,15 @@ class Run {
       }
       if (j > k) {
         bool stop = false;
+        bool paragraph = false;  // a blank line: read in the same pass over the gap
+        char32_t previous = 0;
         for (char32_t c : view_.gapBefore(j)) {
           if (c == '.') stop = tokens_[j - 1].display.size() > 1;  // initials "A. K." continue
           else if (c != ' ' && c != '\n' && c != '-' && c != '\'' && c != 0x2019 && c != '\t') stop = true;
+          paragraph = paragraph || (c == '\n' && previous == '\n');
+          previous = c;
         }
-        if (view_.gapBefore(j).find(U"\n\n") != std::u32string_view::npos) stop = true;
-        if (stop) break;
+        if (stop || paragraph) break;
       }
       if (hitCovering(j) && !hitCovering(k)) break;
       last = j;
