@@ -119,10 +119,11 @@ class FirstAt {
   static constexpr std::size_t kCovering = 1;
   static constexpr std::size_t kEnding = 1;
 
-  // Made anew and value-initialized, which is the memset: a vector assigned zeros writes them
-  // one slot at a time.
+  // Zeroed by memset: a vector assigned zeros, or value-initialized slots, are written one at a
+  // time.
   void clear(std::size_t tokens) {
-    slots_ = std::make_unique<std::array<std::uint32_t, 2>[]>(tokens);
+    slots_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 2>[]>(tokens);
+    std::memset(slots_.get(), 0, tokens * sizeof slots_[0]);
     size_ = tokens;
   }
   void add(std::size_t way, std::size_t token, std::size_t item) {
