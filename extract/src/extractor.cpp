@@ -777,11 +777,12 @@ class Run {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
     // Each token goes to the first person with its surname, the head of its chain (no scan
-    // where none is known). A bit per surname, from its length and first and last letters,
-    // turns most capitalised words away before their fold is hashed.
+    // where none is known). A bit per surname, from its length and first letter, turns most
+    // capitalised words away before their fold is hashed (the last letter as well would cost
+    // more to read than the few more words it turns away).
     const auto surnameBit = [](std::string_view fold) {
-      const unsigned ends = fold.empty() ? 0u : static_cast<unsigned char>(fold.front()) * 7u + static_cast<unsigned char>(fold.back()) * 13u;
-      return std::uint64_t{1} << ((ends + fold.size()) & 63);
+      const unsigned first = fold.empty() ? 0u : static_cast<unsigned char>(fold.front()) * 7u;
+      return std::uint64_t{1} << ((first + fold.size()) & 63);
     };
     std::uint64_t surnames = 0;
     for (const auto& person : persons_) surnames |= surnameBit(tokens_[person.firstSpan.second].fold);
