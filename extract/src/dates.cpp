@@ -10,12 +10,13 @@ namespace {
 int dayOf(const Token& token) {
   const std::string_view f = token.fold;
   if (f.empty() || f[0] < '0' || f[0] > '9') return 0;  // most words: turned away before the count
+  // The value is read as the digits are counted, up to one too many for a day.
   std::size_t digits = 0;
-  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 2) return 0;
+  int day = 0;
+  while (digits < f.size() && digits < 3 && f[digits] >= '0' && f[digits] <= '9') day = day * 10 + (f[digits++] - '0');
+  if (digits > 2) return 0;
   const std::string_view suffix = f.substr(digits);
   if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
-  const int day = *asciiNumber(f.substr(0, digits));
   return day >= 1 && day <= 31 ? day : 0;
 }
 
