@@ -237,14 +237,16 @@ struct RuleWords {
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
   const std::string_view f = token.fold;
+  // The value is read as the digits are counted, up to one too many for an ordinal.
   std::size_t digits = 0;
-  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
+  int value = 0;
+  while (digits < f.size() && digits < 4 && f[digits] >= '0' && f[digits] <= '9') value = value * 10 + (f[digits++] - '0');
   if (digits == 0 || digits > 3) return 0;
   const std::string_view suffix = f.substr(digits);
   // A bare number is a paragraph or a count, not an ordinal.
   if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
       suffix == "st" || suffix == "nd" || suffix == "rd")
-    return *asciiNumber(f.substr(0, digits));
+    return value;
   return 0;
 }
 
