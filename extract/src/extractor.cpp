@@ -638,8 +638,8 @@ class Run {
       const auto kind = cueAt(k, &length);
       if (kind == Cue::Honorific) {
         k += length;
-      } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
-                 cueAt(k + 1) == Cue::Honorific) {
+      } else if (k + 1 < tokens_.size() && cueAt(k + 1) == Cue::Honorific &&
+                 (tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l")) {  // the cheap test first
         ++k;
       } else {
         break;
