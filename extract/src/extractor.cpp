@@ -221,6 +221,9 @@ struct RuleWords {
       articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
     for (const char* organization : {"organisation", "organization"}) organizations.set(vocabulary.add(organization), true);
+    for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
+    en = vocabulary.add("en");
+    eme = vocabulary.add("eme");
     for (WordId word = 0; word < vocabulary.size(); ++word) {
       if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
     }
@@ -232,6 +235,9 @@ struct RuleWords {
   // summit's word. Asked of every token, in one look-up rather than three.
   WordSet meetingWords;
   WordSet organizations;  // asked of every capitalised word that names nothing
+  WordSet ofs;  // "of", "de", ...: a post's State or body follows
+  WordId en;    // "en Arabie saoudite": a posting, not a participant
+  WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
 };
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
@@ -894,8 +900,7 @@ class Run {
       if (const Hit* h = hitCovering(k - 1); h && h->last >= k && (h->type == EntityType::State || h->type == EntityType::Organization))
         return *h;
     }
-    const std::string_view f = tokens_[k].fold;
-    if (!(f == "of" || f == "de" || f == "du" || f == "d" || f == "des")) return std::nullopt;
+    if (!words_.ofs[tokens_[k].word]) return std::nullopt;
     for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
       if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
       if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
@@ -1156,7 +1161,7 @@ class Run {
           draft.ordinal = n;
           break;
         }
-        if (tokens_[i - back].fold == "eme" && i > back && ordinalOf(tokens_[i - back - 1])) {
+        if (tokens_[i - back].word == words_.eme && i > back && ordinalOf(tokens_[i - back - 1])) {
           draft.ordinal = ordinalOf(tokens_[i - back - 1]);
           break;
         }
@@ -1205,7 +1210,7 @@ class Run {
   // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".
   int ordinalAt(std::size_t k) const {
     if (const int n = ordinalOf(tokens_[k])) return n;
-    if (tokens_[k].fold == "eme" && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
+    if (tokens_[k].word == words_.eme && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
     const int unit = g_.ordinals[tokens_[k].word];
     if (!unit) return 0;
     if (k > 0 && view_.gapBefore(k) == U"-") {
@@ -1373,7 +1378,7 @@ class Run {
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
-          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
+          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].word != words_.eme) adjacent = false;
         }
         if (adjacent) isSidelines = true;
       }
@@ -1633,7 +1638,7 @@ class Run {
       // An abroad cue starting in the three tokens before it, or "en" just before it.
       while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
       if (abroadCue != abroadCues.end() && *abroadCue < h.first) continue;
-      if (h.first >= 1 && tokens_[h.first - 1].fold == "en") continue;
+      if (h.first >= 1 && tokens_[h.first - 1].word == words_.en) continue;
       attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
