@@ -10,12 +10,13 @@ namespace {
 int dayOf(const Token& token) {
   const std::string_view f = token.fold;
   if (f.empty() || f[0] < '0' || f[0] > '9') return 0;  // most words: turned away before the count
+  // The value is read as the digits are counted, up to one too many for a day.
   std::size_t digits = 0;
-  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 2) return 0;
+  int day = 0;
+  while (digits < f.size() && digits < 3 && f[digits] >= '0' && f[digits] <= '9') day = day * 10 + (f[digits++] - '0');
+  if (digits > 2) return 0;
   const std::string_view suffix = f.substr(digits);
   if (!(suffix.empty() || suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) return 0;
-  const int day = *asciiNumber(f.substr(0, digits));
   return day >= 1 && day <= 31 ? day : 0;
 }
 
@@ -30,32 +31,33 @@ class DateScanner {
 
   std::vector<DateHit> scan() {
     std::vector<DateHit> hits;
-    const auto add = [&hits](const DateHit& hit) {
-      if (hits.empty()) hits.reserve(8);  // most reports give a few dates: no regrowth for them
-      hits.push_back(hit);
-    };
-    for (std::size_t i = 0; i < tokens_.size();) {
-      if (!mayStart(i)) {
+    for (std::size_t i = nextStart(0); i < tokens_.size(); i = nextStart(i)) {
+      std::optional<DateHit> hit = dayFirst(i);
+      if (!hit) hit = monthFirst(i);
+      if (!hit) {
         ++i;
-      } else if (auto hit = dayFirst(i); hit) {
-        add(*hit);
-        i = hit->last + 1;
-      } else if (auto hit2 = monthFirst(i); hit2) {
-        add(*hit2);
-        i = hit2->last + 1;
-      } else {
-        ++i;
+        continue;
       }
+      if (hits.empty()) hits.reserve(8);  // most reports give a few dates: no regrowth for them
+      hits.push_back(*hit);
+      i = hit->last + 1;
     }
     return hits;
   }
 
  private:
-  // Whether a date may start at token i, with a day or a month: most tokens are neither, and
-  // are passed over without the calls that read a day or a month.
-  bool mayStart(std::size_t i) const {
-    const std::string_view f = tokens_[i].fold;
-    return (!f.empty() && f[0] >= '0' && f[0] <= '9') || g_.months[tokens_[i].word];
+  // The first token from i on that may start a date, with a day or a month; the token count if
+  // none. Most tokens are neither: this loop, which calls nothing and stores nothing, keeps what
+  // it reads in registers and passes them over at a few instructions each.
+  std::size_t nextStart(std::size_t i) const {
+    while (i < tokens_.size()) {
+      // The month first: its table is then read at every pass, and the compiler reads where it
+      // lies once, before the loop.
+      const std::string_view f = tokens_[i].fold;
+      if (g_.months[tokens_[i].word] || (!f.empty() && f[0] >= '0' && f[0] <= '9')) break;
+      ++i;
+    }
+    return i;
   }
   int monthAt(std::size_t i) const {
     if (i >= tokens_.size()) return 0;

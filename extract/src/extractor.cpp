@@ -128,17 +128,24 @@ class FirstAt {
   static constexpr std::size_t kCovering = 1;
   static constexpr std::size_t kEnding = 1;
 
-  void clear(std::size_t tokens) { slots_.assign(tokens, {}); }
+  // Zeroed by memset: a vector assigned zeros, or value-initialized slots, are written one at a
+  // time.
+  void clear(std::size_t tokens) {
+    slots_ = std::make_unique_for_overwrite<std::array<std::uint32_t, 2>[]>(tokens);
+    std::memset(slots_.get(), 0, tokens * sizeof slots_[0]);
+    size_ = tokens;
+  }
   void add(std::size_t way, std::size_t token, std::size_t item) {
-    if (token < slots_.size() && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
+    if (token < size_ && slots_[token][way] == 0) slots_[token][way] = static_cast<std::uint32_t>(item + 1);
   }
   template <typename Item>
   const Item* in(std::size_t way, const std::vector<Item>& items, std::size_t token) const {
-    return token < slots_.size() && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
+    return token < size_ && slots_[token][way] != 0 ? &items[slots_[token][way] - 1] : nullptr;
   }
 
  private:
-  std::vector<std::array<std::uint32_t, 2>> slots_;
+  std::unique_ptr<std::array<std::uint32_t, 2>[]> slots_;
+  std::size_t size_ = 0;
 };
 
 struct Person {
@@ -218,29 +225,44 @@ struct KnownIris {
 // Words the rules spell out, numbered in the gazetteers' vocabulary (added to it if the
 // gazetteers lack them), so that rules asking about many tokens compare numbers, not text.
 struct RuleWords {
-  explicit RuleWords(Vocabulary& vocabulary) : session(vocabulary.add("session")) {
+  explicit RuleWords(Gazetteer& g) : session(g.vocabulary.add("session")) {
+    Vocabulary& vocabulary = g.vocabulary;
     for (const char* article : {"le", "la", "les", "l", "the", "de", "du", "d", "des", "of"})
       articles.set(vocabulary.add(article), true);
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
     for (const char* organization : {"organisation", "organization"}) organizations.set(vocabulary.add(organization), true);
+    for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
+    en = vocabulary.add("en");
+    eme = vocabulary.add("eme");
+    for (WordId word = 0; word < vocabulary.size(); ++word) {
+      if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
+    }
   }
   WordSet articles;
   WordId session;
   WordSet summits;
+  // The words a mention of a meeting may start with: a series' first word, "session" or a
+  // summit's word. Asked of every token, in one look-up rather than three.
+  WordSet meetingWords;
   WordSet organizations;  // asked of every capitalised word that names nothing
+  WordSet ofs;  // "of", "de", ...: a post's State or body follows
+  WordId en;    // "en Arabie saoudite": a posting, not a participant
+  WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
 };
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
 int ordinalOf(const Token& token) {
   const std::string_view f = token.fold;
+  // The value is read as the digits are counted, up to one too many for an ordinal.
   std::size_t digits = 0;
-  while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
+  int value = 0;
+  while (digits < f.size() && digits < 4 && f[digits] >= '0' && f[digits] <= '9') value = value * 10 + (f[digits++] - '0');
   if (digits == 0 || digits > 3) return 0;
   const std::string_view suffix = f.substr(digits);
   // A bare number is a paragraph or a count, not an ordinal.
   if (suffix == "e" || suffix == "eme" || suffix == "er" || suffix == "ere" || suffix == "th" ||
       suffix == "st" || suffix == "nd" || suffix == "rd")
-    return *asciiNumber(f.substr(0, digits));
+    return value;
   return 0;
 }
 
@@ -604,12 +626,15 @@ class Run {
       }
       if (j > k) {
         bool stop = false;
+        bool paragraph = false;  // a blank line: read in the same pass over the gap
+        char32_t previous = 0;
         for (char32_t c : view_.gapBefore(j)) {
           if (c == '.') stop = tokens_[j - 1].display.size() > 1;  // initials "A. K." continue
           else if (c != ' ' && c != '\n' && c != '-' && c != '\'' && c != 0x2019 && c != '\t') stop = true;
+          paragraph = paragraph || (c == '\n' && previous == '\n');
+          previous = c;
         }
-        if (view_.gapBefore(j).find(U"\n\n") != std::u32string_view::npos) stop = true;
-        if (stop) break;
+        if (stop || paragraph) break;
       }
       if (hitCovering(j) && !hitCovering(k)) break;
       last = j;
@@ -629,8 +654,8 @@ class Run {
       const auto kind = cueAt(k, &length);
       if (kind == Cue::Honorific) {
         k += length;
-      } else if ((tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l") && k + 1 < tokens_.size() &&
-                 cueAt(k + 1) == Cue::Honorific) {
+      } else if (k + 1 < tokens_.size() && cueAt(k + 1) == Cue::Honorific &&
+                 (tokens_[k].fold == "le" || tokens_[k].fold == "la" || tokens_[k].fold == "l")) {  // the cheap test first
         ++k;
       } else {
         break;
@@ -770,11 +795,12 @@ class Run {
       for (std::size_t k = m.first; k <= m.last && k < tokens_.size(); ++k) inMention[k] = true;
     }
     // Each token goes to the first person with its surname, the head of its chain (no scan
-    // where none is known). A bit per surname, from its length and first and last letters,
-    // turns most capitalised words away before their fold is hashed.
+    // where none is known). A bit per surname, from its length and first letter, turns most
+    // capitalised words away before their fold is hashed (the last letter as well would cost
+    // more to read than the few more words it turns away).
     const auto surnameBit = [](std::string_view fold) {
-      const unsigned ends = fold.empty() ? 0u : static_cast<unsigned char>(fold.front()) * 7u + static_cast<unsigned char>(fold.back()) * 13u;
-      return std::uint64_t{1} << ((ends + fold.size()) & 63);
+      const unsigned first = fold.empty() ? 0u : static_cast<unsigned char>(fold.front()) * 7u;
+      return std::uint64_t{1} << ((first + fold.size()) & 63);
     };
     std::uint64_t surnames = 0;
     for (const auto& person : persons_) surnames |= surnameBit(tokens_[person.firstSpan.second].fold);
@@ -884,8 +910,7 @@ class Run {
       if (const Hit* h = hitCovering(k - 1); h && h->last >= k && (h->type == EntityType::State || h->type == EntityType::Organization))
         return *h;
     }
-    const std::string_view f = tokens_[k].fold;
-    if (!(f == "of" || f == "de" || f == "du" || f == "d" || f == "des")) return std::nullopt;
+    if (!words_.ofs[tokens_[k].word]) return std::nullopt;
     for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
       if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
       if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
@@ -964,8 +989,7 @@ class Run {
 
   // The posts of the whole text, once: findPersons, findPosts and mainAttendees all read them.
   void findPostMentions() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!g_.postNames.anyStartingWith(tokens_[i].word)) continue;  // most words
+    for (std::size_t i = nextPostWord(0); i < tokens_.size(); i = nextPostWord(i + 1)) {
       PostMention p{i, postNameAt(i), std::nullopt};
       // A state adjective after the first word may sit inside a longer post.
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
@@ -975,6 +999,14 @@ class Run {
       if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
       postMentions_.push_back(p);
     }
+  }
+
+  // The first token from i on whose word starts a post's name; the token count if none. Most
+  // words do not: this loop calls nothing and stores nothing, and passes them over at a few
+  // instructions each.
+  std::size_t nextPostWord(std::size_t i) const {
+    while (i < tokens_.size() && !g_.postNames.anyStartingWith(tokens_[i].word)) ++i;
+    return i;
   }
 
   // The post at token i read without the state adjective after it ("ministre ivoirien des
@@ -1107,20 +1139,9 @@ class Run {
   }
 
   std::vector<MeetingDraft> meetingMentions() const {
-    // Most words start no mention, which their word alone tells: the tokens that may are listed
-    // first, by a loop with no call in it, so that the compiler keeps what it reads in registers.
-    // Not zeroed first (a vector would be): only the first `count` are written and read.
-    const auto candidates = std::make_unique_for_overwrite<std::uint32_t[]>(tokens_.size());
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const WordId word = tokens_[i].word;
-      if (g_.seriesNames.anyStartingWith(word) || word == words_.session || words_.summits[word])
-        candidates[count++] = static_cast<std::uint32_t>(i);
-    }
     std::vector<MeetingDraft> out;
-    out.reserve(count);  // a mention starts at a candidate: the list is not regrown
     std::size_t next = 0;  // the first token after the last mention read
-    for (const std::size_t i : std::span(candidates.get(), count)) {
+    for (std::size_t i = nextMeetingWord(0); i < tokens_.size(); i = nextMeetingWord(i + 1)) {
       if (i < next) continue;
       const WordId word = tokens_[i].word;
       const auto m = g_.seriesNames.longestAt(view_, i);
@@ -1150,7 +1171,7 @@ class Run {
           draft.ordinal = n;
           break;
         }
-        if (tokens_[i - back].fold == "eme" && i > back && ordinalOf(tokens_[i - back - 1])) {
+        if (tokens_[i - back].word == words_.eme && i > back && ordinalOf(tokens_[i - back - 1])) {
           draft.ordinal = ordinalOf(tokens_[i - back - 1]);
           break;
         }
@@ -1161,6 +1182,7 @@ class Run {
         draft.first = out.back().first;
         out.pop_back();
       }
+      if (out.empty()) out.reserve(8);  // most reports name a few meetings: no regrowth for them
       out.push_back(std::move(draft));
     }
     // Date and place stated after each mention, in the same sentence, before the next mention.
@@ -1187,10 +1209,18 @@ class Run {
     return out;
   }
 
+  // The first token from i on whose word may start a mention of a meeting; the token count if
+  // none. Most words do not: this loop calls nothing and stores nothing, and passes them over
+  // at a few instructions each.
+  std::size_t nextMeetingWord(std::size_t i) const {
+    while (i < tokens_.size() && !words_.meetingWords[tokens_[i].word]) ++i;
+    return i;
+  }
+
   // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".
   int ordinalAt(std::size_t k) const {
     if (const int n = ordinalOf(tokens_[k])) return n;
-    if (tokens_[k].fold == "eme" && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
+    if (tokens_[k].word == words_.eme && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
     const int unit = g_.ordinals[tokens_[k].word];
     if (!unit) return 0;
     if (k > 0 && view_.gapBefore(k) == U"-") {
@@ -1358,7 +1388,7 @@ class Run {
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
-          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].fold != "eme") adjacent = false;
+          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].word != words_.eme) adjacent = false;
         }
         if (adjacent) isSidelines = true;
       }
@@ -1618,7 +1648,7 @@ class Run {
       // An abroad cue starting in the three tokens before it, or "en" just before it.
       while (abroadCue != abroadCues.end() && *abroadCue + 3 < h.first) ++abroadCue;
       if (abroadCue != abroadCues.end() && *abroadCue < h.first) continue;
-      if (h.first >= 1 && tokens_[h.first - 1].fold == "en") continue;
+      if (h.first >= 1 && tokens_[h.first - 1].word == words_.en) continue;
       attendees_.emplace_back(h.first, h.index);
     }
     // A list or table of participants under an attendance sentence or heading ("The following
@@ -1829,7 +1859,7 @@ class Run {
 
 struct Extractor::Impl {
   explicit Impl(ExtractOptions o)
-      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer.vocabulary),
+      : options(std::move(o)), gazetteer(loadGazetteer(options.dataDir)), words(gazetteer),
         iris(options.baseIri, gazetteer) {}
   ExtractOptions options;
   Gazetteer gazetteer;

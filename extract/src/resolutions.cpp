@@ -30,7 +30,7 @@ class ResolutionScanner {
   }
 
   std::vector<ResolutionHit> scan() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    for (std::size_t i = nextCue(0); i < tokens_.size(); i = nextCue(i + 1)) {
       if (isTrigger(tokens_[i])) {
         i = fromTrigger(i);
       } else if (tokens_[i].fold == "res" && i > 0 && view_.gapBefore(i) == U"/" && i + 1 < tokens_.size()) {
@@ -50,6 +50,18 @@ class ResolutionScanner {
   }
 
  private:
+  // The first token from i on that is "resolution(s)" or "res" (of a symbol); the token count if
+  // none. Most tokens are neither: this loop, which calls nothing and stores nothing, keeps what
+  // it reads in registers and passes them over at a few instructions each.
+  std::size_t nextCue(std::size_t i) const {
+    for (; i < tokens_.size(); ++i) {
+      // The length turns away most words before any letter is compared.
+      const std::string_view f = tokens_[i].fold;
+      if ((f.size() == 3 || f.size() == 10 || f.size() == 11) && (isTrigger(tokens_[i]) || f == "res")) break;
+    }
+    return i;
+  }
+
   // "ES-10": the General Assembly's emergency special sessions number their resolutions
   // "ES-10/19"; k is the "ES" token.
   bool emergencySession(std::size_t k) const {
@@ -64,7 +76,8 @@ class ResolutionScanner {
     const std::size_t head = emergency ? k - 1 : k;
     item.first = head;
     item.last = k;
-    item.number = std::string(emergency ? "ES-" : "") + std::string(tokens_[k].display);
+    if (emergency) item.number = "ES-";
+    item.number += tokens_[k].display;
     // Symbol prefix: tokens "S"/"A"[/"HRC"]/"RES" joined by '/'.
     if (head >= 2 && tokens_[head - 1].fold == "res" && view_.gapBefore(head) == U"/") {
       const std::string_view organ = tokens_[head - 2].fold;
@@ -220,7 +233,12 @@ class ResolutionScanner {
       const std::uint64_t hash = Vocabulary::hashOf(item.number);
       std::uint32_t n = byNumber_->find(item.number, hash, numberOf);
       if (n == KeyIndex::kNone) {
-        out_.push_back({issuer, item.number, year, {}});
+        // Filled in where it is stored, not built and moved in; most documents cite a few.
+        if (out_.empty()) out_.reserve(8);
+        ResolutionHit& hit = out_.emplace_back();
+        hit.issuer = issuer;
+        hit.number = item.number;
+        hit.year = year;
         n = static_cast<std::uint32_t>(out_.size());
         byNumber_->insert(item.number, hash, n, numberOf, &Vocabulary::hashOf);
       }
