@@ -242,6 +242,14 @@ std::size_t nextEnder(std::u16string_view text, std::size_t from) {
 
 bool isAsciiLetter(char16_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+// A mark of the sentence-break classes Extend and Format (U+0301, the soft hyphen), which the
+// rules read as part of the character before it (rule SB5). None is ASCII.
+bool isMark(char16_t c) {
+  if (c < 0x80) return false;
+  const auto kind = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+  return kind == U_SB_EXTEND || kind == U_SB_FORMAT;
+}
+
 }  // namespace
 
 std::vector<std::u16string> sentenceAbbreviations(std::string_view language) {
@@ -279,7 +287,10 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     std::size_t letter = stretch;
     while (letter < i && !isAsciiLetter(text[letter])) ++letter;
     const std::size_t head = std::max(letter + 1, stretch + (afterFullStop ? context : breaker.nearContext));
-    const std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
+    std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
+    // Rule SB7 asks what the full stop follows, through any run of marks: the tail starts at the
+    // character the marks belong to, or they would seem to follow the head's letter.
+    while (tail > head && isMark(text[tail])) --tail;
     if (head < tail) {
       keep(stretch, head);
       resumes.push_back({length, tail});

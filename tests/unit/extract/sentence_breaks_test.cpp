@@ -64,6 +64,23 @@ TEST(SentenceBoundaries, EmptyAndTinyTexts) {
   EXPECT_EQ(sentenceBoundaries(u"It ended. Then", "en"), (std::vector<std::size_t>{10, 14}));
 }
 
+// Marks (Extend, Format) count as the character they follow (rule SB5), so what a full stop
+// follows is read through any run of them: a long stretch is cut only before a character of
+// its own, never inside a run of marks, or the marks would be read as following the stretch's
+// first letter.
+TEST(SentenceBoundaries, LongRunsOfMarksBeforeAFullStop) {
+  for (const std::string mark : {"\u0301", "\u00ad", "\u200d"}) {
+    for (const std::string before : {"2", ")", "a", " "}) {
+      std::string run;
+      for (int k = 0; k < 40; ++k) run += mark;
+      for (const std::string after : {".Bye now. Fine", ". bye", "!Bye", "\nBye", ""}) {
+        const std::string text = "Hello world again " + before + run + after;
+        expectSameAsWholeText(utf16(text), text);
+      }
+    }
+  }
+}
+
 // Random texts made of what decides a sentence boundary: every abbreviation ICU suppresses in
 // English and French, initials, closing brackets and quotes, digits after a full stop, lower-case
 // continuations, line and paragraph separators, combining marks and format characters,
