@@ -190,12 +190,13 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
     // blanks, digits, up to the first letter: rules SB6-SB11) and the part of an abbreviation
     // matched forward; before it, the part matched backwards. A few more for the blank skipped
     // before matching, the character a match reads past its end and the one rule SB7 reads.
-    // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read only
-    // up to the first letter after it.
+    // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read nothing
+    // before it (only rule SB7 looks back, from a full stop) and after it only up to the first
+    // letter, which is always kept: no more context.
     const std::size_t context = longestPart + 4;
     found = byLanguage
                 .emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), context,
-                                               onlyFullStops ? 2 : context})
+                                               onlyFullStops ? 0 : context})
                 .first;
   }
   return found->second;
