@@ -72,6 +72,10 @@ class Abbreviations {
     // An abbreviation with a full stop inside ("Ph.D.") goes into the forward trie, and the part
     // up to that stop, reversed, into the backward trie as a partial match, once for all that
     // share it; every other abbreviation, reversed, into the backward trie as a match.
+    for (const auto& abbreviation : abbreviations) {
+      if (!abbreviation.isEmpty() && lastUnits_.find(abbreviation[abbreviation.length() - 1]) == std::u16string::npos)
+        lastUnits_ += abbreviation[abbreviation.length() - 1];
+    }
     UErrorCode status = U_ZERO_ERROR;
     icu::UCharsTrieBuilder backward(status);
     icu::UCharsTrieBuilder forward(status);
@@ -111,13 +115,16 @@ class Abbreviations {
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence-break suppressions could not be built");
   }
 
-  // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`.
-  bool dropBoundaryAt(std::u16string_view text, std::size_t n) const {
+  // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`. The tries are
+  // walked in place, from their start: a copy for each boundary cost more than most walks.
+  bool dropBoundaryAt(std::u16string_view text, std::size_t n) {
     if (!backward_) return false;
     // From just before a blank that ends the boundary ("Mr. |Brown"), backwards, the longest match.
     std::int32_t at = static_cast<std::int32_t>(n);
     if (text[n - 1] == u' ') --at;
-    icu::UCharsTrie backward(*backward_);
+    // After a line break, '!' or a letter, no abbreviation can end: no walk.
+    if (at == 0 || lastUnits_.find(text[at - 1]) == std::u16string::npos) return false;
+    icu::UCharsTrie& backward = backward_->reset();
     std::int32_t matchedFrom = -1;
     int32_t value = 0;
     while (at > 0) {
@@ -134,7 +141,7 @@ class Abbreviations {
     if (value == kMatch) return true;
     if (value != kPartial || !forward_) return false;
     // "Ph." matched backwards: the whole abbreviation must follow from there.
-    icu::UCharsTrie forward(*forward_);
+    icu::UCharsTrie& forward = forward_->reset();
     UStringTrieResult step = USTRINGTRIE_INTERMEDIATE_VALUE;
     const auto length = static_cast<std::int32_t>(text.size());
     for (std::int32_t k = matchedFrom; k < length;) {
@@ -151,6 +158,7 @@ class Abbreviations {
   static constexpr int32_t kMatch = 2;
   std::unique_ptr<icu::UCharsTrie> backward_;  // null without abbreviations
   std::unique_ptr<icu::UCharsTrie> forward_;   // null without one holding a full stop inside
+  std::u16string lastUnits_;  // each abbreviation's last unit, once ('.' for all of ICU's)
 };
 
 // ICU's sentence breaker for a language (its rules without the suppressions), the
