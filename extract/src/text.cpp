@@ -474,10 +474,15 @@ void TextView::splitSentences(std::string_view language) {
     if (trimmed > start) sentences_.push_back({start, trimmed});
     start = end;
   }
+  // Each token in the first sentence that ends after its start, or in the last; that sentence's
+  // end is held aside, the last one's as beyond every token.
+  const std::size_t last = sentences_.empty() ? 0 : sentences_.size() - 1;
+  const auto endOf = [&](std::size_t s) { return s < last ? sentences_[s].end : SIZE_MAX; };
   std::size_t s = 0;
+  std::size_t end = endOf(s);
   for (auto& token : tokens_) {
-    while (s + 1 < sentences_.size() && token.start >= sentences_[s].end) ++s;
-    token.sentence = s;
+    while (token.start >= end) end = endOf(++s);
+    token.sentence = static_cast<std::uint32_t>(s);
   }
 }
 
