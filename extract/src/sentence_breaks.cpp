@@ -212,40 +212,50 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
 
 // The lowest unit beyond ASCII, other than NEL (U+0085), that may end a sentence (U+0589,
 // the Armenian full stop, in Unicode 15): the accented letters of French and English texts lie
-// below it and need not be asked of ICU.
+// below it and need not be asked of ICU. The scan for enders counts on it not being in Latin-1.
 char16_t firstEnderBeyondAscii() {
   static const char16_t first = [] {
     char16_t c = 0x80;
     while (c == 0x85 || !isEnder(c)) ++c;  // ends at the surrogates at the latest
+    if (c < 0xFF) throw std::logic_error("ICU ends sentences at a Latin-1 character other than NEL");
     return c;
   }();
   return first;
 }
 
-// The first unit at or after `i` that is an ASCII ender, NEL or at least firstEnderBeyondAscii,
-// or the end.
+// The first unit at or after `i` that is an ASCII ender, NEL or from U+00FF on, or the end.
 std::size_t nextCandidate(std::u16string_view text, std::size_t i) {
-  // Eight units at a time, compared as one vector (SSE2, NEON): most stretches are long.
+  // Sixteen units at a time, as one vector of bytes (SSE2, NEON): each unit's low byte, or 0xFF
+  // for a unit from U+0100 on. Most stretches are long, and the accented letters of Latin-1 are
+  // told apart from what ends sentences without a second look.
   using EightUnits = std::uint16_t __attribute__((vector_size(16)));
-  const std::uint16_t beyond = firstEnderBeyondAscii();  // the lanes' own type: clang 14 fails on a char16_t
-  for (; i + 8 <= text.size(); i += 8) {
-    EightUnits units;
-    std::memcpy(&units, text.data() + i, sizeof units);
-    const auto found = (units >= beyond) | (units == 0x85) | (units == '.') | (units == '!') | (units == '?') |
-                       (units == '\n') | (units == '\r');
-    std::uint64_t halves[2];  // a lane of 16 set bits for each unit found
+  using SixteenBytes = std::uint8_t __attribute__((vector_size(16)));
+  for (; i + 16 <= text.size(); i += 16) {
+    EightUnits first;
+    EightUnits second;
+    std::memcpy(&first, text.data() + i, sizeof first);
+    std::memcpy(&second, text.data() + i + 8, sizeof second);
+    first |= static_cast<EightUnits>((first >> 8) != 0);
+    second |= static_cast<EightUnits>((second >> 8) != 0);
+    const SixteenBytes bytes = __builtin_shufflevector(reinterpret_cast<SixteenBytes&>(first), reinterpret_cast<SixteenBytes&>(second),
+                                                       0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const auto found = (bytes == 0xFF) | (bytes == 0x85) | (bytes == '.') | (bytes == '!') | (bytes == '?') |
+                       (bytes == '\n') | (bytes == '\r');
+    std::uint64_t halves[2];  // a byte of 8 set bits for each unit found
     std::memcpy(halves, &found, sizeof halves);
-    if (halves[0]) return i + static_cast<std::size_t>(std::countr_zero(halves[0])) / 16;
-    if (halves[1]) return i + 4 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 16;
+    if (halves[0]) return i + static_cast<std::size_t>(std::countr_zero(halves[0])) / 8;
+    if (halves[1]) return i + 8 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 8;
   }
-  while (i < text.size() && text[i] < beyond && text[i] != 0x85 && (text[i] >= 0x80 || !isAsciiEnder(text[i]))) ++i;
+  while (i < text.size() && text[i] < 0xFF && text[i] != 0x85 && (text[i] >= 0x80 || !isAsciiEnder(text[i]))) ++i;
   return i;
 }
 
-// The first ender at or after `from`, or the end of the text.
+// The first ender at or after `from`, or the end of the text. The units from U+00FF below
+// firstEnderBeyondAscii (Latin Extended, Cyrillic) end nothing and are passed over without ICU.
 std::size_t nextEnder(std::u16string_view text, std::size_t from) {
+  const char16_t beyond = firstEnderBeyondAscii();
   std::size_t i = nextCandidate(text, from);
-  while (i < text.size() && !isEnder(text[i])) i = nextCandidate(text, i + 1);
+  while (i < text.size() && ((text[i] >= 0xFF && text[i] < beyond) || !isEnder(text[i]))) i = nextCandidate(text, i + 1);
   return i;
 }
 
