@@ -164,11 +164,22 @@ class Abbreviations {
 // ICU's sentence breaker for a language (its rules without the suppressions), the
 // suppressions, and how much of a stretch without enders ICU must read on each side (see
 // sentenceBoundaries).
+// Where the text ICU reads continues in the whole text (see sentenceBoundaries).
+struct Resume {
+  std::size_t read;  // from this unit of what ICU reads on,
+  std::size_t text;  // it continues from this unit of the text
+};
+
 struct SentenceBreaker {
   std::unique_ptr<icu::BreakIterator> iterator;
   Abbreviations abbreviations;
   std::size_t context = 0;      // beside a full stop
   std::size_t nearContext = 0;  // beside any other ender
+  bool onlyFullStops = false;   // no abbreviation holds an ender other than a full stop
+  // sentenceBoundaries' room, kept from one text to the next: a breaker serves one thread.
+  std::vector<char16_t> read;
+  std::vector<Resume> resumes;
+  std::vector<std::size_t> separated;
 };
 
 // Building a breaker costs more than segmenting a whole report, and one may not be shared across
@@ -204,7 +215,7 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
     const std::size_t context = longestPart + 4;
     found = byLanguage
                 .emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), context,
-                                               onlyFullStops ? 0 : context})
+                                               onlyFullStops ? 0 : context, onlyFullStops, {}, {}, {}})
                 .first;
   }
   return found->second;
@@ -259,6 +270,12 @@ std::size_t nextEnder(std::u16string_view text, std::size_t from) {
   return i;
 }
 
+// A paragraph separator: line feed, carriage return, NEL, U+2028, U+2029 (classes LF, CR, Sep).
+bool isSeparator(char16_t c) {
+  if (c < 0x80) return c == '\n' || c == '\r';
+  return !U16_IS_SURROGATE(c) && u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) == U_SB_SEP;
+}
+
 bool isAsciiLetter(char16_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // A mark of the sentence-break classes Extend and Format (U+0301, the soft hyphen), which the
@@ -285,22 +302,29 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   // only read on through it without a boundary.
   SentenceBreaker& breaker = sentenceBreaker(language);
   const std::size_t context = breaker.context;
-  const std::unique_ptr<char16_t[]> read(new char16_t[text.size()]);  // each unit written once
-  struct Resume {
-    std::size_t read;  // from this unit of `read` on,
-    std::size_t text;  // `read` continues from this unit of `text`
-  };
-  // Room for an ender every 32 units, more than reports hold, so that neither list regrows.
-  std::vector<Resume> resumes;
-  resumes.reserve(text.size() / 32 + 1);
-  resumes.push_back({0, 0});
+  // What ICU reads, each unit written once; it grows only with the longest text yet.
+  std::vector<char16_t>& read = breaker.read;
+  if (read.size() < text.size()) read.resize(text.size());
+  std::vector<Resume>& resumes = breaker.resumes;
+  resumes.assign(1, {0, 0});
   std::size_t length = 0;
   const auto keep = [&](std::size_t from, std::size_t to) {
-    std::memcpy(read.get() + length, text.data() + from, (to - from) * sizeof(char16_t));
+    std::memcpy(read.data() + length, text.data() + from, (to - from) * sizeof(char16_t));
     length += to - from;
   };
   std::size_t stretch = 0;  // where the current stretch without enders starts
   bool afterFullStop = false;  // whether the ender before the stretch is a full stop
+  // A paragraph without a full stop, '!' or '?' (nor a surrogate, counted as one to be safe)
+  // ends only after its separator, CR LF as one (rules SB3, SB4), and ICU reads on from each
+  // boundary as from the start of a text: such a paragraph is not handed to ICU, and the
+  // boundaries before and after it are put in here. Only if no abbreviation holds a separator,
+  // for none to drop such a boundary or read across it.
+  std::vector<std::size_t>& separated = breaker.separated;  // those boundaries, ascending
+  separated.clear();
+  std::size_t paragraph = 0;           // where the current paragraph starts in `text`,
+  std::size_t paragraphRead = 0;       // in `read`,
+  std::size_t paragraphResumes = 1;    // and how many resumes come before it
+  bool sentenceEndInParagraph = false;  // whether it holds an ender other than a separator
   for (std::size_t i = nextEnder(text, 0);; i = nextEnder(text, i + 1)) {
     const bool beforeFullStop = i < text.size() && isFullStop(text[i]);
     std::size_t letter = stretch;
@@ -321,20 +345,42 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     read[length++] = text[i];
     stretch = i + 1;
     afterFullStop = beforeFullStop;
+    if (!isSeparator(text[i])) {
+      sentenceEndInParagraph = true;
+    } else if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') {
+      if (!sentenceEndInParagraph && breaker.onlyFullStops) {
+        length = paragraphRead;
+        resumes.resize(paragraphResumes);
+        if (resumes.back().read == length) resumes.back().text = i + 1;
+        else resumes.push_back({length, i + 1});
+        if (paragraph > 0 && (separated.empty() || separated.back() != paragraph)) separated.push_back(paragraph);
+        separated.push_back(i + 1);
+      }
+      paragraph = i + 1;
+      paragraphRead = length;
+      paragraphResumes = resumes.size();
+      sentenceEndInParagraph = false;
+    }
   }
-  const icu::UnicodeString alias(false, read.get(), static_cast<int32_t>(length));
+  const icu::UnicodeString alias(false, read.data(), static_cast<int32_t>(length));
   icu::BreakIterator* breaks = breaker.iterator.get();
   breaks->setText(alias);
   std::vector<std::size_t> boundaries;
   boundaries.reserve(text.size() / 32 + 1);
   auto resume = resumes.begin();
-  const std::u16string_view readText(read.get(), length);
+  auto alone = separated.begin();
+  const std::u16string_view readText(read.data(), length);
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const auto at = static_cast<std::size_t>(b);
     if (at < length && breaker.abbreviations.dropBoundaryAt(readText, at)) continue;
     while (resume + 1 != resumes.end() && (resume + 1)->read <= at) ++resume;
-    boundaries.push_back(resume->text + (at - resume->read));
+    // Where a paragraph left out was, ICU's boundary is one of those put in.
+    const std::size_t boundary = resume->text + (at - resume->read);
+    for (; alone != separated.end() && *alone <= boundary; ++alone)
+      if (*alone < boundary) boundaries.push_back(*alone);
+    boundaries.push_back(boundary);
   }
+  boundaries.insert(boundaries.end(), alone, separated.end());
   return boundaries;
 }
 

@@ -81,6 +81,20 @@ TEST(SentenceBoundaries, LongRunsOfMarksBeforeAFullStop) {
   }
 }
 
+// A paragraph without a full stop, '!' or '?' is not handed to ICU: its boundaries are put in
+// directly, first, last or between others, after any kind of paragraph separator.
+TEST(SentenceBoundaries, ParagraphsWithoutSentenceEnds) {
+  for (const std::string separator : {"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\n", "\r\n\r\n"}) {
+    for (const std::string& text : {"Title" + separator + "It ended. Then" + separator,
+                                   "It ended. Then" + separator + "Title" + separator + "Subtitle" + separator + "Mr. Brown left.",
+                                   "It ended" + separator + separator + "Title" + separator,
+                                   "Title" + separator + "Subtitle", separator + separator + "Title",
+                                   "Title" + separator + "Subtitle" + separator, "e.g." + separator + "Title" + separator + "i.e. so"}) {
+      expectSameAsWholeText(utf16(text), text);
+    }
+  }
+}
+
 // Random texts made of what decides a sentence boundary: every abbreviation ICU suppresses in
 // English and French, initials, closing brackets and quotes, digits after a full stop, lower-case
 // continuations, line and paragraph separators, combining marks and format characters,
