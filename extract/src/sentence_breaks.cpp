@@ -122,7 +122,8 @@ class Abbreviations {
     // From just before a blank that ends the boundary ("Mr. |Brown"), backwards, the longest match.
     std::int32_t at = static_cast<std::int32_t>(n);
     if (text[n - 1] == u' ') --at;
-    // After a line break, '!' or a letter, no abbreviation can end: no walk.
+    // The walk starts with the unit before: unless some abbreviation ends with it (ICU's all end
+    // with a full stop, so not after a line break, '!' or a letter), none can match.
     if (at == 0 || lastUnits_.find(text[at - 1]) == std::u16string::npos) return false;
     icu::UCharsTrie& backward = backward_->reset();
     std::int32_t matchedFrom = -1;
@@ -161,15 +162,15 @@ class Abbreviations {
   std::u16string lastUnits_;  // each abbreviation's last unit, once ('.' for all of ICU's)
 };
 
-// ICU's sentence breaker for a language (its rules without the suppressions), the
-// suppressions, and how much of a stretch without enders ICU must read on each side (see
-// sentenceBoundaries).
 // Where the text ICU reads continues in the whole text (see sentenceBoundaries).
 struct Resume {
   std::size_t read;  // from this unit of what ICU reads on,
   std::size_t text;  // it continues from this unit of the text
 };
 
+// ICU's sentence breaker for a language (its rules without the suppressions), the
+// suppressions, and how much of a stretch without enders ICU must read on each side (see
+// sentenceBoundaries).
 struct SentenceBreaker {
   std::unique_ptr<icu::BreakIterator> iterator;
   Abbreviations abbreviations;
