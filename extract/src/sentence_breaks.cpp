@@ -72,6 +72,10 @@ class Abbreviations {
     // An abbreviation with a full stop inside ("Ph.D.") goes into the forward trie, and the part
     // up to that stop, reversed, into the backward trie as a partial match, once for all that
     // share it; every other abbreviation, reversed, into the backward trie as a match.
+    for (const auto& abbreviation : abbreviations) {
+      if (!abbreviation.isEmpty() && lastUnits_.find(abbreviation[abbreviation.length() - 1]) == std::u16string::npos)
+        lastUnits_ += abbreviation[abbreviation.length() - 1];
+    }
     UErrorCode status = U_ZERO_ERROR;
     icu::UCharsTrieBuilder backward(status);
     icu::UCharsTrieBuilder forward(status);
@@ -111,13 +115,17 @@ class Abbreviations {
     if (U_FAILURE(status)) throw std::logic_error("ICU sentence-break suppressions could not be built");
   }
 
-  // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`.
-  bool dropBoundaryAt(std::u16string_view text, std::size_t n) const {
+  // Whether ICU drops the boundary at unit n (0 < n < text.size()) of `text`. The tries are
+  // walked in place, from their start: a copy for each boundary cost more than most walks.
+  bool dropBoundaryAt(std::u16string_view text, std::size_t n) {
     if (!backward_) return false;
     // From just before a blank that ends the boundary ("Mr. |Brown"), backwards, the longest match.
     std::int32_t at = static_cast<std::int32_t>(n);
     if (text[n - 1] == u' ') --at;
-    icu::UCharsTrie backward(*backward_);
+    // The walk starts with the unit before: unless some abbreviation ends with it (ICU's all end
+    // with a full stop, so not after a line break, '!' or a letter), none can match.
+    if (at == 0 || lastUnits_.find(text[at - 1]) == std::u16string::npos) return false;
+    icu::UCharsTrie& backward = backward_->reset();
     std::int32_t matchedFrom = -1;
     int32_t value = 0;
     while (at > 0) {
@@ -134,7 +142,7 @@ class Abbreviations {
     if (value == kMatch) return true;
     if (value != kPartial || !forward_) return false;
     // "Ph." matched backwards: the whole abbreviation must follow from there.
-    icu::UCharsTrie forward(*forward_);
+    icu::UCharsTrie& forward = forward_->reset();
     UStringTrieResult step = USTRINGTRIE_INTERMEDIATE_VALUE;
     const auto length = static_cast<std::int32_t>(text.size());
     for (std::int32_t k = matchedFrom; k < length;) {
@@ -151,6 +159,13 @@ class Abbreviations {
   static constexpr int32_t kMatch = 2;
   std::unique_ptr<icu::UCharsTrie> backward_;  // null without abbreviations
   std::unique_ptr<icu::UCharsTrie> forward_;   // null without one holding a full stop inside
+  std::u16string lastUnits_;  // each abbreviation's last unit, once ('.' for all of ICU's)
+};
+
+// Where the text ICU reads continues in the whole text (see sentenceBoundaries).
+struct Resume {
+  std::size_t read;  // from this unit of what ICU reads on,
+  std::size_t text;  // it continues from this unit of the text
 };
 
 // ICU's sentence breaker for a language (its rules without the suppressions), the
@@ -161,6 +176,11 @@ struct SentenceBreaker {
   Abbreviations abbreviations;
   std::size_t context = 0;      // beside a full stop
   std::size_t nearContext = 0;  // beside any other ender
+  bool onlyFullStops = false;   // no abbreviation holds an ender other than a full stop
+  // sentenceBoundaries' room, kept from one text to the next: a breaker serves one thread.
+  std::vector<char16_t> read;
+  std::vector<Resume> resumes;
+  std::vector<std::size_t> separated;
 };
 
 // Building a breaker costs more than segmenting a whole report, and one may not be shared across
@@ -190,12 +210,13 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
     // blanks, digits, up to the first letter: rules SB6-SB11) and the part of an abbreviation
     // matched forward; before it, the part matched backwards. A few more for the blank skipped
     // before matching, the character a match reads past its end and the one rule SB7 reads.
-    // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read only
-    // up to the first letter after it.
+    // Beside '!', '?' or a line separator, no abbreviation can match, and the rules read nothing
+    // before it (only rule SB7 looks back, from a full stop) and after it only up to the first
+    // letter, which is always kept: no more context.
     const std::size_t context = longestPart + 4;
     found = byLanguage
                 .emplace(name, SentenceBreaker{std::move(iterator), Abbreviations(std::move(abbreviations)), context,
-                                               onlyFullStops ? 2 : context})
+                                               onlyFullStops ? 0 : context, onlyFullStops, {}, {}, {}})
                 .first;
   }
   return found->second;
@@ -203,44 +224,68 @@ SentenceBreaker& sentenceBreaker(std::string_view language) {
 
 // The lowest unit beyond ASCII, other than NEL (U+0085), that may end a sentence (U+0589,
 // the Armenian full stop, in Unicode 15): the accented letters of French and English texts lie
-// below it and need not be asked of ICU.
+// below it and need not be asked of ICU. The scan for enders counts on it not being in Latin-1.
 char16_t firstEnderBeyondAscii() {
   static const char16_t first = [] {
     char16_t c = 0x80;
     while (c == 0x85 || !isEnder(c)) ++c;  // ends at the surrogates at the latest
+    if (c < 0xFF) throw std::logic_error("ICU ends sentences at a Latin-1 character other than NEL");
     return c;
   }();
   return first;
 }
 
-// The first unit at or after `i` that is an ASCII ender, NEL or at least firstEnderBeyondAscii,
-// or the end.
+// The first unit at or after `i` that is an ASCII ender, NEL or from U+00FF on, or the end.
 std::size_t nextCandidate(std::u16string_view text, std::size_t i) {
-  // Eight units at a time, compared as one vector (SSE2, NEON): most stretches are long.
+  // Sixteen units at a time, as one vector of bytes (SSE2, NEON): each unit's low byte, or 0xFF
+  // for a unit from U+0100 on. Most stretches are long, and the accented letters of Latin-1 are
+  // told apart from what ends sentences without a second look.
   using EightUnits = std::uint16_t __attribute__((vector_size(16)));
-  const std::uint16_t beyond = firstEnderBeyondAscii();  // the lanes' own type: clang 14 fails on a char16_t
-  for (; i + 8 <= text.size(); i += 8) {
-    EightUnits units;
-    std::memcpy(&units, text.data() + i, sizeof units);
-    const auto found = (units >= beyond) | (units == 0x85) | (units == '.') | (units == '!') | (units == '?') |
-                       (units == '\n') | (units == '\r');
-    std::uint64_t halves[2];  // a lane of 16 set bits for each unit found
+  using SixteenBytes = std::uint8_t __attribute__((vector_size(16)));
+  for (; i + 16 <= text.size(); i += 16) {
+    EightUnits first;
+    EightUnits second;
+    std::memcpy(&first, text.data() + i, sizeof first);
+    std::memcpy(&second, text.data() + i + 8, sizeof second);
+    first |= static_cast<EightUnits>((first >> 8) != 0);
+    second |= static_cast<EightUnits>((second >> 8) != 0);
+    const SixteenBytes bytes = __builtin_shufflevector(reinterpret_cast<SixteenBytes&>(first), reinterpret_cast<SixteenBytes&>(second),
+                                                       0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const auto found = (bytes == 0xFF) | (bytes == 0x85) | (bytes == '.') | (bytes == '!') | (bytes == '?') |
+                       (bytes == '\n') | (bytes == '\r');
+    std::uint64_t halves[2];  // a byte of 8 set bits for each unit found
     std::memcpy(halves, &found, sizeof halves);
-    if (halves[0]) return i + static_cast<std::size_t>(std::countr_zero(halves[0])) / 16;
-    if (halves[1]) return i + 4 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 16;
+    if (halves[0]) return i + static_cast<std::size_t>(std::countr_zero(halves[0])) / 8;
+    if (halves[1]) return i + 8 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 8;
   }
-  while (i < text.size() && text[i] < beyond && text[i] != 0x85 && (text[i] >= 0x80 || !isAsciiEnder(text[i]))) ++i;
+  while (i < text.size() && text[i] < 0xFF && text[i] != 0x85 && (text[i] >= 0x80 || !isAsciiEnder(text[i]))) ++i;
   return i;
 }
 
-// The first ender at or after `from`, or the end of the text.
+// The first ender at or after `from`, or the end of the text. The units from U+00FF below
+// firstEnderBeyondAscii (Latin Extended, Cyrillic) end nothing and are passed over without ICU.
 std::size_t nextEnder(std::u16string_view text, std::size_t from) {
+  const char16_t beyond = firstEnderBeyondAscii();
   std::size_t i = nextCandidate(text, from);
-  while (i < text.size() && !isEnder(text[i])) i = nextCandidate(text, i + 1);
+  while (i < text.size() && ((text[i] >= 0xFF && text[i] < beyond) || !isEnder(text[i]))) i = nextCandidate(text, i + 1);
   return i;
+}
+
+// A paragraph separator: line feed, carriage return, NEL, U+2028, U+2029 (classes LF, CR, Sep).
+bool isSeparator(char16_t c) {
+  if (c < 0x80) return c == '\n' || c == '\r';
+  return !U16_IS_SURROGATE(c) && u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) == U_SB_SEP;
 }
 
 bool isAsciiLetter(char16_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A mark of the sentence-break classes Extend and Format (U+0301, the soft hyphen), which the
+// rules read as part of the character before it (rule SB5). None is ASCII.
+bool isMark(char16_t c) {
+  if (c < 0x80) return false;
+  const auto kind = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+  return kind == U_SB_EXTEND || kind == U_SB_FORMAT;
+}
 
 }  // namespace
 
@@ -258,28 +303,38 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   // only read on through it without a boundary.
   SentenceBreaker& breaker = sentenceBreaker(language);
   const std::size_t context = breaker.context;
-  const std::unique_ptr<char16_t[]> read(new char16_t[text.size()]);  // each unit written once
-  struct Resume {
-    std::size_t read;  // from this unit of `read` on,
-    std::size_t text;  // `read` continues from this unit of `text`
-  };
-  // Room for an ender every 32 units, more than reports hold, so that neither list regrows.
-  std::vector<Resume> resumes;
-  resumes.reserve(text.size() / 32 + 1);
-  resumes.push_back({0, 0});
+  // What ICU reads, each unit written once; it grows only with the longest text yet.
+  std::vector<char16_t>& read = breaker.read;
+  if (read.size() < text.size()) read.resize(text.size());
+  std::vector<Resume>& resumes = breaker.resumes;
+  resumes.assign(1, {0, 0});
   std::size_t length = 0;
   const auto keep = [&](std::size_t from, std::size_t to) {
-    std::memcpy(read.get() + length, text.data() + from, (to - from) * sizeof(char16_t));
+    std::memcpy(read.data() + length, text.data() + from, (to - from) * sizeof(char16_t));
     length += to - from;
   };
   std::size_t stretch = 0;  // where the current stretch without enders starts
   bool afterFullStop = false;  // whether the ender before the stretch is a full stop
+  // A paragraph without a full stop, '!' or '?' (nor a surrogate, counted as one to be safe)
+  // ends only after its separator, CR LF as one (rules SB3, SB4), and ICU reads on from each
+  // boundary as from the start of a text: such a paragraph is not handed to ICU, and the
+  // boundaries before and after it are put in here. Only if no abbreviation holds a separator,
+  // for none to drop such a boundary or read across it.
+  std::vector<std::size_t>& separated = breaker.separated;  // those boundaries, ascending
+  separated.clear();
+  std::size_t paragraph = 0;           // where the current paragraph starts in `text`,
+  std::size_t paragraphRead = 0;       // in `read`,
+  std::size_t paragraphResumes = 1;    // and how many resumes come before it
+  bool sentenceEndInParagraph = false;  // whether it holds an ender other than a separator
   for (std::size_t i = nextEnder(text, 0);; i = nextEnder(text, i + 1)) {
     const bool beforeFullStop = i < text.size() && isFullStop(text[i]);
     std::size_t letter = stretch;
     while (letter < i && !isAsciiLetter(text[letter])) ++letter;
     const std::size_t head = std::max(letter + 1, stretch + (afterFullStop ? context : breaker.nearContext));
-    const std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
+    std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
+    // Rule SB7 asks what the full stop follows, through any run of marks: the tail starts at the
+    // character the marks belong to, or they would seem to follow the head's letter.
+    while (tail > head && isMark(text[tail])) --tail;
     if (head < tail) {
       keep(stretch, head);
       resumes.push_back({length, tail});
@@ -291,20 +346,42 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     read[length++] = text[i];
     stretch = i + 1;
     afterFullStop = beforeFullStop;
+    if (!isSeparator(text[i])) {
+      sentenceEndInParagraph = true;
+    } else if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') {
+      if (!sentenceEndInParagraph && breaker.onlyFullStops) {
+        length = paragraphRead;
+        resumes.resize(paragraphResumes);
+        if (resumes.back().read == length) resumes.back().text = i + 1;
+        else resumes.push_back({length, i + 1});
+        if (paragraph > 0 && (separated.empty() || separated.back() != paragraph)) separated.push_back(paragraph);
+        separated.push_back(i + 1);
+      }
+      paragraph = i + 1;
+      paragraphRead = length;
+      paragraphResumes = resumes.size();
+      sentenceEndInParagraph = false;
+    }
   }
-  const icu::UnicodeString alias(false, read.get(), static_cast<int32_t>(length));
+  const icu::UnicodeString alias(false, read.data(), static_cast<int32_t>(length));
   icu::BreakIterator* breaks = breaker.iterator.get();
   breaks->setText(alias);
   std::vector<std::size_t> boundaries;
   boundaries.reserve(text.size() / 32 + 1);
   auto resume = resumes.begin();
-  const std::u16string_view readText(read.get(), length);
+  auto alone = separated.begin();
+  const std::u16string_view readText(read.data(), length);
   for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
     const auto at = static_cast<std::size_t>(b);
     if (at < length && breaker.abbreviations.dropBoundaryAt(readText, at)) continue;
     while (resume + 1 != resumes.end() && (resume + 1)->read <= at) ++resume;
-    boundaries.push_back(resume->text + (at - resume->read));
+    // Where a paragraph left out was, ICU's boundary is one of those put in.
+    const std::size_t boundary = resume->text + (at - resume->read);
+    for (; alone != separated.end() && *alone <= boundary; ++alone)
+      if (*alone < boundary) boundaries.push_back(*alone);
+    boundaries.push_back(boundary);
   }
+  boundaries.insert(boundaries.end(), alone, separated.end());
   return boundaries;
 }
 

@@ -155,16 +155,31 @@ bool endsWithAbbreviation(std::u32string_view t, std::size_t end) {
   return length <= 2 || (length <= 4 && (t[begin + 1] == 'r' || t[begin + 1] == 'm'));  // Mrs, Mme, Prof
 }
 
+// The run of blanks [before, after) around a blank line, and whether a sentence continues across
+// it: both line breaks of a blank line lie in the same run, and the second asks nothing anew.
+struct BlankRun {
+  std::size_t before = 0;
+  std::size_t after = 0;
+  bool continues = false;
+};
+
 // A blank line inside a sentence (a page break in a converted report: "le 16\n\ndécembre"):
 // the text before it does not end a sentence and the text after it starts in lower case.
-bool continuesAcrossBlank(std::u32string_view t, std::size_t i) {
+// `run` is the last run asked about.
+bool continuesAcrossBlank(std::u32string_view t, std::size_t i, BlankRun& run) {
+  if (i >= run.before && i < run.after) return run.continues;
   std::size_t before = i;
   while (before > 0 && isSpace(t[before - 1])) --before;
   std::size_t after = i;
   while (after < t.size() && isSpace(t[after])) ++after;
-  if (before == 0 || after >= t.size()) return false;
-  const char32_t last = t[before - 1];
-  return (u_isalnum(static_cast<UChar32>(last)) || last == ',') && isLower(t[after]);
+  bool continues = false;
+  if (before > 0 && after < t.size()) {
+    const char32_t last = t[before - 1];
+    const bool alphanumeric = last < 0x80 ? (kAsciiClasses[last] & kWord) != 0 : u_isalnum(static_cast<UChar32>(last));
+    continues = (alphanumeric || last == ',') && isLower(t[after]);
+  }
+  run = {before, after, continues};
+  return continues;
 }
 
 // A line that starts a table row, a list item or a heading ("| ...", "- ", "* ", "# ", "2. ").
@@ -184,14 +199,14 @@ bool isLineControl(char32_t c) { return c == '\n' || c == '\r' || c == '\f'; }
 
 // The characters the sentence breaker sees at a line control: a single line break is a blank
 // (hard-wrapped lines are not sentences) but a blank line, or one that starts a list item or
-// table row, still ends one; a page break is a line break.
-char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i) {
+// table row, still ends one; a page break is a line break. `run` as for continuesAcrossBlank.
+char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i, BlankRun& run) {
   const char32_t c = t[i];
   if (c == '\f') return '\n';
   if (c == '\r') return ' ';
   if (c != '\n') return c;
   const bool blankLine =
-      ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) && !continuesAcrossBlank(t, i);
+      ((i + 1 < t.size() && t[i + 1] == '\n') || (i > 0 && t[i - 1] == '\n')) && !continuesAcrossBlank(t, i, run);
   return blankLine || startsListItem(t, i + 1) ? '\n' : ' ';
 }
 
@@ -480,18 +495,19 @@ void TextView::splitSentences(std::string_view language) {
   const std::unique_ptr<char16_t[]> flat(new char16_t[t.size() + astral]);
   std::size_t units = t.size();
   std::vector<std::size_t> cpAt;  // UTF-16 index -> code point index, when they differ
+  BlankRun run;
   if (!astral) {
     // Sixteen at a time: a loop of a known count, which the compiler turns into vector code.
     std::size_t i = 0;
     for (; i + 16 <= t.size(); i += 16)
       for (std::size_t k = 0; k < 16; ++k) flat[i + k] = static_cast<char16_t>(t[i + k]);
     for (; i < t.size(); ++i) flat[i] = static_cast<char16_t>(t[i]);
-    for (const std::uint32_t i : lineControls_) flat[i] = static_cast<char16_t>(asSentenceBreakerSees(t, i));
+    for (const std::uint32_t i : lineControls_) flat[i] = static_cast<char16_t>(asSentenceBreakerSees(t, i, run));
   } else {
     units = 0;
     cpAt.reserve(t.size() + astral + 1);
     for (std::size_t i = 0; i < t.size(); ++i) {
-      const char32_t c = asSentenceBreakerSees(t, i);
+      const char32_t c = asSentenceBreakerSees(t, i, run);
       // As UnicodeString::append(UChar32) did: one unit, a surrogate pair, or nothing if invalid.
       if (c <= 0xFFFF) {
         flat[units++] = static_cast<char16_t>(c);
@@ -515,10 +531,15 @@ void TextView::splitSentences(std::string_view language) {
     if (trimmed > start) sentences_.push_back({start, trimmed});
     start = end;
   }
+  // Each token in the first sentence that ends after its start, or in the last; that sentence's
+  // end is held aside, the last one's as beyond every token.
+  const std::size_t last = sentences_.empty() ? 0 : sentences_.size() - 1;
+  const auto endOf = [&](std::size_t s) { return s < last ? sentences_[s].end : SIZE_MAX; };
   std::size_t s = 0;
+  std::size_t end = endOf(s);
   for (auto& token : tokens_) {
-    while (s + 1 < sentences_.size() && token.start >= sentences_[s].end) ++s;
-    token.sentence = s;
+    while (token.start >= end) end = endOf(++s);
+    token.sentence = static_cast<std::uint32_t>(s);
   }
 }
 

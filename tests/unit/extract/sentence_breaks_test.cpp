@@ -64,6 +64,37 @@ TEST(SentenceBoundaries, EmptyAndTinyTexts) {
   EXPECT_EQ(sentenceBoundaries(u"It ended. Then", "en"), (std::vector<std::size_t>{10, 14}));
 }
 
+// Marks (Extend, Format) count as the character they follow (rule SB5), so what a full stop
+// follows is read through any run of them: a long stretch is cut only before a character of
+// its own, never inside a run of marks, or the marks would be read as following the stretch's
+// first letter.
+TEST(SentenceBoundaries, LongRunsOfMarksBeforeAFullStop) {
+  for (const std::string mark : {"\u0301", "\u00ad", "\u200d"}) {
+    for (const std::string before : {"2", ")", "a", " "}) {
+      std::string run;
+      for (int k = 0; k < 40; ++k) run += mark;
+      for (const std::string after : {".Bye now. Fine", ". bye", "!Bye", "\nBye", ""}) {
+        const std::string text = "Hello world again " + before + run + after;
+        expectSameAsWholeText(utf16(text), text);
+      }
+    }
+  }
+}
+
+// A paragraph without a full stop, '!' or '?' is not handed to ICU: its boundaries are put in
+// directly, first, last or between others, after any kind of paragraph separator.
+TEST(SentenceBoundaries, ParagraphsWithoutSentenceEnds) {
+  for (const std::string separator : {"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\n", "\r\n\r\n"}) {
+    for (const std::string& text : {"Title" + separator + "It ended. Then" + separator,
+                                   "It ended. Then" + separator + "Title" + separator + "Subtitle" + separator + "Mr. Brown left.",
+                                   "It ended" + separator + separator + "Title" + separator,
+                                   "Title" + separator + "Subtitle", separator + separator + "Title",
+                                   "Title" + separator + "Subtitle" + separator, "e.g." + separator + "Title" + separator + "i.e. so"}) {
+      expectSameAsWholeText(utf16(text), text);
+    }
+  }
+}
+
 // Random texts made of what decides a sentence boundary: every abbreviation ICU suppresses in
 // English and French, initials, closing brackets and quotes, digits after a full stop, lower-case
 // continuations, line and paragraph separators, combining marks and format characters,
