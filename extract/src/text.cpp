@@ -245,6 +245,11 @@ std::size_t widenPlainAscii(const unsigned char* bytes, std::size_t size, char32
 // and notes where the line controls and line breaks are.
 void TextView::decode(std::string_view utf8) {
   text_.reset(new char32_t[utf8.size() + 1]);  // at most a code point per byte, then the NUL
+#if defined(__SSE2__)
+  // A document mostly arrives out of cache, and the loops below read it in order, each waiting
+  // on one cache line at a time: asked for all at once, its lines arrive together.
+  for (std::size_t at = 0; at < utf8.size(); at += 64) _mm_prefetch(utf8.data() + at, _MM_HINT_T0);
+#endif
   // Sized once, so that neither list regrows (a '\r' mostly goes with a '\n'). Counted by
   // memchr, which reads many bytes at a time, once per line.
   std::size_t lines = 0;
