@@ -239,6 +239,28 @@ std::size_t widenPlainAscii(const unsigned char* bytes, std::size_t size, char32
   return n;
 }
 
+// How many '\n' `utf8` holds: a look at every byte, where memchr, called once per line, costs
+// more on lines this short.
+std::size_t countLineBreaks(std::string_view utf8) {
+  std::size_t lines = 0;
+  std::size_t n = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, into sixteen counters of a byte each, added up every 255 blocks,
+  // before any can overflow.
+  const __m128i lineBreak = _mm_set1_epi8('\n');
+  while (n + 16 <= utf8.size()) {
+    __m128i counts = _mm_setzero_si128();
+    for (int block = 0; block < 255 && n + 16 <= utf8.size(); ++block, n += 16) {
+      const __m128i sixteen = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + n));
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(sixteen, lineBreak));  // a match is -1
+    }
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());  // two sums of eight bytes
+    lines += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  }
+#endif
+  return lines + static_cast<std::size_t>(std::count(utf8.begin() + static_cast<std::ptrdiff_t>(n), utf8.end(), '\n'));
+}
+
 }  // namespace
 
 // UTF-8 decoded into code points, followed by a NUL. Also counts the code points beyond U+FFFF
@@ -250,13 +272,8 @@ void TextView::decode(std::string_view utf8) {
   // on one cache line at a time: asked for all at once, its lines arrive together.
   for (std::size_t at = 0; at < utf8.size(); at += 64) _mm_prefetch(utf8.data() + at, _MM_HINT_T0);
 #endif
-  // Sized once, so that neither list regrows (a '\r' mostly goes with a '\n'). Counted by
-  // memchr, which reads many bytes at a time, once per line.
-  std::size_t lines = 0;
-  for (const char *at = utf8.data(), *end = at + utf8.size();
-       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))); ++at)
-    ++lines;
-  if (lines) {
+  // Sized once, so that neither list regrows (a '\r' mostly goes with a '\n').
+  if (const std::size_t lines = countLineBreaks(utf8)) {
     lineControls_.reserve(lines);
     lineBreaks_.reserve(lines);
   }
