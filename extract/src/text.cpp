@@ -211,7 +211,8 @@ char32_t asSentenceBreakerSees(std::u32string_view t, std::size_t i, BlankRun& r
 }
 
 // Widens the plain ASCII bytes at the start of `bytes` (below 0x80 and from 0x0E up, so no line
-// control) into code points at `out`; returns how many. Most of every report is such bytes.
+// control) into code points at `out`; returns how many. It may write past them, up to `size`
+// code points in all. Most of every report is such bytes.
 std::size_t widenPlainAscii(const unsigned char* bytes, std::size_t size, char32_t* out) {
   std::size_t n = 0;
 #if defined(__SSE2__)
@@ -221,11 +222,7 @@ std::size_t widenPlainAscii(const unsigned char* bytes, std::size_t size, char32
   const __m128i lineControlBound = _mm_set1_epi8(0x0E);
   for (; n + 16 <= size; n += 16) {
     const __m128i sixteen = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + n));
-    if (const int special = _mm_movemask_epi8(_mm_cmplt_epi8(sixteen, lineControlBound))) {
-      const auto before = static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(special)));
-      for (std::size_t k = 0; k < before; ++k) out[n + k] = bytes[n + k];
-      return n + before;
-    }
+    const int special = _mm_movemask_epi8(_mm_cmplt_epi8(sixteen, lineControlBound));
     const __m128i low = _mm_unpacklo_epi8(sixteen, zero);
     const __m128i high = _mm_unpackhi_epi8(sixteen, zero);
     auto* to = reinterpret_cast<__m128i*>(out + n);
@@ -233,6 +230,9 @@ std::size_t widenPlainAscii(const unsigned char* bytes, std::size_t size, char32
     _mm_storeu_si128(to + 1, _mm_unpackhi_epi16(low, zero));
     _mm_storeu_si128(to + 2, _mm_unpacklo_epi16(high, zero));
     _mm_storeu_si128(to + 3, _mm_unpackhi_epi16(high, zero));
+    // Those from the special byte on are written as well, as scratch the caller writes over:
+    // cheaper than copying the ones before it one at a time.
+    if (special) return n + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(special)));
   }
 #endif
   for (; n < size && bytes[n] >= 0x0E && bytes[n] < 0x80; ++n) out[n] = bytes[n];
