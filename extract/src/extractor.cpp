@@ -352,9 +352,11 @@ class Run {
     const auto addLine = [&](std::string_view line) {
       // Two searches for one character each (memchr), not one for either character at a time.
       if (line.find('*') != std::string_view::npos || line.find('#') != std::string_view::npos) {
-        unmarked.clear();
-        std::copy_if(line.begin(), line.end(), std::back_inserter(unmarked), [](char c) { return c != '*' && c != '#'; });
-        line = unmarked;
+        // Copied through an iterator into room made first: a back_inserter checks the capacity
+        // at each character.
+        unmarked.resize(line.size());
+        const auto end = std::remove_copy_if(line.begin(), line.end(), unmarked.begin(), [](char c) { return c == '*' || c == '#'; });
+        line = std::string_view(unmarked.data(), static_cast<std::size_t>(end - unmarked.begin()));
       }
       const auto b = line.find_first_not_of(" \t\r");
       if (b == std::string_view::npos) return false;
