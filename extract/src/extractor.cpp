@@ -234,6 +234,7 @@ struct RuleWords {
     for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
     en = vocabulary.add("en");
     eme = vocabulary.add("eme");
+    resolutionCues = resolutionCueWords(vocabulary);
     for (WordId word = 0; word < vocabulary.size(); ++word) {
       if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
     }
@@ -248,6 +249,7 @@ struct RuleWords {
   WordSet ofs;  // "of", "de", ...: a post's State or body follows
   WordId en;    // "en Arabie saoudite": a posting, not a participant
   WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
+  WordSet resolutionCues;  // for findResolutions
 };
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
@@ -320,7 +322,7 @@ class Run {
     for (const auto& h : hits_) {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
-    resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    resolutions_ = findResolutions(view_, g_, words_.resolutionCues, dates_, bodies);
     resolutionIris_.reserve(resolutions_.size());
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPostMentions();
