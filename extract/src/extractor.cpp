@@ -234,8 +234,10 @@ struct RuleWords {
     for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
     en = vocabulary.add("en");
     eme = vocabulary.add("eme");
+    resolutionCues = resolutionCueWords(vocabulary);
     for (WordId word = 0; word < vocabulary.size(); ++word) {
       if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
+      if (g.postNames.anyStartingWith(word)) postWords.set(word, true);
     }
   }
   WordSet articles;
@@ -244,10 +246,14 @@ struct RuleWords {
   // The words a mention of a meeting may start with: a series' first word, "session" or a
   // summit's word. Asked of every token, in one look-up rather than three.
   WordSet meetingWords;
+  // The words a post's name starts with: asked of every token, a byte per word read as
+  // meetingWords is, costs fewer instructions than asking postNames.
+  WordSet postWords;
   WordSet organizations;  // asked of every capitalised word that names nothing
   WordSet ofs;  // "of", "de", ...: a post's State or body follows
   WordId en;    // "en Arabie saoudite": a posting, not a participant
   WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
+  WordSet resolutionCues;  // for findResolutions
 };
 
 // "13", "13e", "13ème", "44th", "1st" -> 13, 44, 1; 0 otherwise.
@@ -320,7 +326,7 @@ class Run {
     for (const auto& h : hits_) {
       if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
     }
-    resolutions_ = findResolutions(view_, g_, dates_, bodies);
+    resolutions_ = findResolutions(view_, g_, words_.resolutionCues, dates_, bodies);
     resolutionIris_.reserve(resolutions_.size());
     for (const auto& r : resolutions_) resolutionIris_.push_back(resolutionIri(options_.baseIri, r.issuer, r.number, r.year));
     findPostMentions();
@@ -352,9 +358,11 @@ class Run {
     const auto addLine = [&](std::string_view line) {
       // Two searches for one character each (memchr), not one for either character at a time.
       if (line.find('*') != std::string_view::npos || line.find('#') != std::string_view::npos) {
-        unmarked.clear();
-        std::copy_if(line.begin(), line.end(), std::back_inserter(unmarked), [](char c) { return c != '*' && c != '#'; });
-        line = unmarked;
+        // Copied through an iterator into room made first: a back_inserter checks the capacity
+        // at each character.
+        unmarked.resize(line.size());
+        const auto end = std::remove_copy_if(line.begin(), line.end(), unmarked.begin(), [](char c) { return c == '*' || c == '#'; });
+        line = std::string_view(unmarked.data(), static_cast<std::size_t>(end - unmarked.begin()));
       }
       const auto b = line.find_first_not_of(" \t\r");
       if (b == std::string_view::npos) return false;
@@ -1005,7 +1013,7 @@ class Run {
   // words do not: this loop calls nothing and stores nothing, and passes them over at a few
   // instructions each.
   std::size_t nextPostWord(std::size_t i) const {
-    while (i < tokens_.size() && !g_.postNames.anyStartingWith(tokens_[i].word)) ++i;
+    while (i < tokens_.size() && !words_.postWords[tokens_[i].word]) ++i;
     return i;
   }
 
@@ -1138,7 +1146,9 @@ class Run {
     return comma && (tokens_[k].fold == "and" || tokens_[k].fold == "et");
   }
 
-  std::vector<MeetingDraft> meetingMentions() const {
+  // Out of line, as addEntities: GCC inlines either after unrelated edits elsewhere in this file
+  // (into buildMeetings, into extract), which costs 0.2 M more instructions per 300 reports.
+  [[gnu::noinline]] std::vector<MeetingDraft> meetingMentions() const {
     std::vector<MeetingDraft> out;
     std::size_t next = 0;  // the first token after the last mention read
     for (std::size_t i = nextMeetingWord(0); i < tokens_.size(); i = nextMeetingWord(i + 1)) {
@@ -1713,7 +1723,8 @@ class Run {
   // The code points from token `first` to token `last`, both included.
   Span tokenSpan(std::size_t first, std::size_t last) const { return {tokens_[first].start, tokens_[last].end}; }
 
-  void addEntities() {
+  // Out of line: see meetingMentions.
+  [[gnu::noinline]] void addEntities() {
     entities_.reserve(hits_.size() + 2 * dates_.size() + resolutions_.size() + persons_.size());
     for (const auto& h : hits_) {
       const auto make = [&](Entity& e) {

@@ -92,8 +92,8 @@ bool appendLatinTransliterated(std::string& out, std::string_view text) {
 
 // What each byte of a slug's letters becomes: an ASCII letter lower-cased, a digit itself, an
 // apostrophe nothing ("d'Ivoire" -> "divoire", not "d-ivoire"), any other ASCII byte a separator
-// '-', and a byte beyond ASCII kBeyondAscii.
-constexpr char kBeyondAscii = '\x80';
+// '-', and a byte beyond ASCII kBeyondAscii. Letters and digits sort above '-', the rest below.
+constexpr char kBeyondAscii = '\x01';
 constexpr std::array<char, 256> kSlugBytes = [] {
   std::array<char, 256> bytes{};
   for (std::size_t b = 0; b < 0x80; ++b) bytes[b] = '-';
@@ -110,17 +110,16 @@ constexpr std::array<char, 256> kSlugBytes = [] {
 // otherwise nothing more is written and nullptr returned.
 char* writeSlug(char* const out, std::string_view letters, bool beyondAsciiSeparates) {
   char* o = out;
-  for (const char c : letters) {
-    char slugged = kSlugBytes[static_cast<unsigned char>(c)];
-    if (slugged == kBeyondAscii) {
-      if (!beyondAsciiSeparates) return nullptr;
-      slugged = '-';
-    }
-    if (slugged == '-') {
-      if (o > out && o[-1] != '-') *o++ = '-';
-    } else if (slugged) {
-      *o++ = slugged;
-    }
+  const char* in = letters.data();
+  const char* const end = in + letters.size();
+  while (in < end) {
+    // A run of letters and digits, the most of a slug, copied in a loop that tests nothing else.
+    for (char slugged; in < end && (slugged = kSlugBytes[static_cast<unsigned char>(*in)]) > '-'; ++in) *o++ = slugged;
+    if (in == end) break;
+    const char slugged = kSlugBytes[static_cast<unsigned char>(*in++)];
+    if (slugged == kBeyondAscii && !beyondAsciiSeparates) return nullptr;
+    // A separator: one for a run of them, and none first (nor last, below).
+    if (slugged && o > out && o[-1] != '-') *o++ = '-';
   }
   while (o > out && o[-1] == '-') --o;
   return o;

@@ -23,9 +23,9 @@ struct Item {
 
 class ResolutionScanner {
  public:
-  ResolutionScanner(const TextView& view, const Gazetteer& g, const std::vector<DateHit>& dates,
+  ResolutionScanner(const TextView& view, const Gazetteer& g, const WordSet& cueWords, const std::vector<DateHit>& dates,
                     const std::vector<NamedBody>& bodies)
-      : view_(view), tokens_(view.tokens()), g_(g), dates_(dates), bodies_(bodies) {
+      : view_(view), tokens_(view.tokens()), g_(g), cueWords_(cueWords), dates_(dates), bodies_(bodies) {
     for (const auto& b : bodies_) longestBody_ = std::max(longestBody_, b.last - b.first);
   }
 
@@ -52,13 +52,10 @@ class ResolutionScanner {
  private:
   // The first token from i on that is "resolution(s)" or "res" (of a symbol); the token count if
   // none. Most tokens are neither: this loop, which calls nothing and stores nothing, keeps what
-  // it reads in registers and passes them over at a few instructions each.
+  // it reads in registers and passes them over at a few instructions each, by word number
+  // rather than by letters.
   std::size_t nextCue(std::size_t i) const {
-    for (; i < tokens_.size(); ++i) {
-      // The length turns away most words before any letter is compared.
-      const std::string_view f = tokens_[i].fold;
-      if ((f.size() == 3 || f.size() == 10 || f.size() == 11) && (isTrigger(tokens_[i]) || f == "res")) break;
-    }
+    while (i < tokens_.size() && !cueWords_[tokens_[i].word]) ++i;
     return i;
   }
 
@@ -253,6 +250,7 @@ class ResolutionScanner {
   // every loop test.
   const std::span<const Token> tokens_;
   const Gazetteer& g_;
+  const WordSet& cueWords_;
   const std::vector<DateHit>& dates_;
   const std::vector<NamedBody>& bodies_;
   std::size_t longestBody_ = 0;  // tokens of the longest body name, less one
@@ -265,9 +263,15 @@ class ResolutionScanner {
 
 }  // namespace
 
-std::vector<ResolutionHit> findResolutions(const TextView& view, const Gazetteer& gazetteer,
+WordSet resolutionCueWords(Vocabulary& vocabulary) {
+  WordSet words;
+  for (const char* word : {"resolution", "resolutions", "res"}) words.set(vocabulary.add(word), true);
+  return words;
+}
+
+std::vector<ResolutionHit> findResolutions(const TextView& view, const Gazetteer& gazetteer, const WordSet& cueWords,
                                            const std::vector<DateHit>& dates, const std::vector<NamedBody>& bodies) {
-  return ResolutionScanner(view, gazetteer, dates, bodies).scan();
+  return ResolutionScanner(view, gazetteer, cueWords, dates, bodies).scan();
 }
 
 }  // namespace diplograph::extract

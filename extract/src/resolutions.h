@@ -29,8 +29,13 @@ struct NamedBody {
   std::string key;
 };
 
-// One entry per resolution (same number, same entity), in order of first mention.
-std::vector<ResolutionHit> findResolutions(const TextView& view, const Gazetteer& gazetteer,
+// The words a reference to a resolution starts with ("resolution(s)", and "res" in a symbol),
+// numbered in `vocabulary`: the view given to findResolutions numbers its words from it.
+WordSet resolutionCueWords(Vocabulary& vocabulary);
+
+// One entry per resolution (same number, same entity), in order of first mention. `cueWords`
+// are resolutionCueWords of the vocabulary the view numbers its words from.
+std::vector<ResolutionHit> findResolutions(const TextView& view, const Gazetteer& gazetteer, const WordSet& cueWords,
                                            const std::vector<DateHit>& dates, const std::vector<NamedBody>& bodies);
 
 }  // namespace diplograph::extract
