@@ -34,13 +34,17 @@ class PhraseIndex {
   };
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
-  Match longestAt(const TextView& view, std::size_t i) const {
-    // Most words start no phrase, and many only a phrase of one word: answered here, inline,
-    // without a walk of the trie.
-    const std::uint32_t node = firstNodeOf(view.tokens()[i].word);
+  [[gnu::always_inline]] Match longestAt(const TextView& view, std::size_t i) const {
+    // Most words start no phrase, and most others no phrase the next word goes on with ("the"
+    // alone, not "the following took part"): answered here without a walk of the trie, and
+    // inline at every caller, which a call would cost more than (GCC would not inline it).
+    const std::span<const Token> tokens = view.tokens();
+    const std::uint32_t node = firstNodeOf(tokens[i].word);
     if (node == kNoNode) return {};
-    const Match alone = wordAlone(node);
-    return alone.length ? alone : longestFrom(view, i);
+    const Node& n = nodes_[node];
+    if (!n.checkCase && !(n.nextWords && i + 1 < tokens.size() && (n.nextWords & wordBit(tokens[i + 1].word))))
+      return n.anyCase ? Match{1, *n.anyCase} : Match{};
+    return longestFrom(view, i);
   }
   // Every phrase starting at token i, longest first.
   std::vector<Match> allAt(const TextView& view, std::size_t i) const;
@@ -70,12 +74,6 @@ class PhraseIndex {
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
-  // longestAt for a word (leading to `node`) that starts only phrases of that word alone, the
-  // first of them regardless of case, as most cue words do ("the", "de"); length 0 for others.
-  Match wordAlone(std::uint32_t node) const {
-    const Node& n = nodes_[node];
-    return !n.nextWords && n.anyCase ? Match{1, *n.anyCase} : Match{};
-  }
   // An edge of the trie, in edges_; `from` is kNoNode in an empty slot.
   struct Edge {
     std::uint32_t from = kNoNode;
