@@ -585,13 +585,12 @@ class Run {
     const auto& parents = g_.organizations[organ].parents;
     if (parents.empty()) return;  // most bodies: no name inside theirs to look for
     for (std::size_t k = first; k <= last; ++k) {
-      for (const auto& m : g_.organizationNames.allAt(view_, k)) {
-        if (k + m.length - 1 > last || m.payload == organ) continue;
-        const auto& key = g_.organizations[m.payload].key;
-        if (std::find(parents.begin(), parents.end(), key) == parents.end()) continue;
-        hits_.push_back({k, k + m.length - 1, EntityType::Organization, m.payload});
-        break;
-      }
+      const auto m = g_.organizationNames.longestAt(view_, k, [&](const PhraseIndex::Match& phrase) {
+        if (k + phrase.length - 1 > last || phrase.payload == organ) return false;
+        const auto& key = g_.organizations[phrase.payload].key;
+        return std::find(parents.begin(), parents.end(), key) != parents.end();
+      });
+      if (m.length) hits_.push_back({k, k + m.length - 1, EntityType::Organization, m.payload});
     }
   }
 

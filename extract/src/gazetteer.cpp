@@ -50,14 +50,6 @@ bool acronymWord(const std::string& word) {
   return upper >= 2;
 }
 
-// A phrase does not run across a table cell, a page or a bracket.
-bool breaksPhrase(char32_t c) {
-  // The characters below '@' as bits: a space, the commonest gap, costs one test.
-  constexpr std::uint64_t kBelowAt = (std::uint64_t{1} << '\f') | (std::uint64_t{1} << ';') | (std::uint64_t{1} << '(') |
-                                     (std::uint64_t{1} << ')');
-  return c < 64 ? (kBelowAt >> c) & 1 : c == '|';
-}
-
 }  // namespace
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary) {
@@ -110,19 +102,6 @@ bool PhraseIndex::sameCase(std::span<const Token> tokens, std::size_t i, std::si
   return true;
 }
 
-inline std::uint32_t PhraseIndex::follow(const TextView& view, std::size_t k, std::uint32_t node) const {
-  // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
-  const std::span<const Token> tokens = view.tokens();
-  const Node& here = nodes_[node];
-  if (k >= tokens.size() || !(here.nextWords & wordBit(tokens[k].word))) return kNoNode;
-  const std::uint32_t next = nextNode(node, tokens[k].word);
-  const char32_t* const text = view.text().data();
-  for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
-    if (breaksPhrase(text[c])) return kNoNode;
-  }
-  return next;
-}
-
 PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i) const {
   const std::span<const Token> tokens = view.tokens();
   Match longest;
@@ -142,22 +121,6 @@ PhraseIndex::Match PhraseIndex::longestFrom(const TextView& view, std::size_t i)
     }
   }
   return longest;
-}
-
-std::vector<PhraseIndex::Match> PhraseIndex::allAt(const TextView& view, std::size_t i) const {
-  const std::span<const Token> tokens = view.tokens();
-  std::vector<Match> out;
-  std::size_t length = 1;
-  for (std::uint32_t node = firstNodeOf(tokens[i].word); node != kNoNode; node = follow(view, i + length, node), ++length) {
-    // Each length is longer than those found before: its phrases go first, in the order added.
-    std::size_t at = 0;
-    for (const Ending& ending : endings_[node]) {
-      if (!ending.caseSensitive || sameCase(tokens, i, length, ending))
-        out.insert(out.begin() + static_cast<std::ptrdiff_t>(at++),
-                   {static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(ending.payload)});
-    }
-  }
-  return out;
 }
 
 std::optional<Cue> cueFromName(std::string_view name) {

@@ -34,16 +34,25 @@ class PhraseIndex {
   };
   // Numbers the phrase's words in `vocabulary`.
   void add(std::string_view phrase, std::size_t payload, Vocabulary& vocabulary);
-  Match longestAt(const TextView& view, std::size_t i) const {
-    // Most words start no phrase, and many only a phrase of one word: answered here, inline,
-    // without a walk of the trie.
-    const std::uint32_t node = firstNodeOf(view.tokens()[i].word);
+  [[gnu::always_inline]] Match longestAt(const TextView& view, std::size_t i) const {
+    // Most words start no phrase, and most others no phrase the next word goes on with ("the"
+    // alone, not "the following took part"): answered here without a walk of the trie, and
+    // inline at every caller, which a call would cost more than (GCC would not inline it).
+    const std::span<const Token> tokens = view.tokens();
+    const std::uint32_t node = firstNodeOf(tokens[i].word);
     if (node == kNoNode) return {};
-    const Match alone = wordAlone(node);
-    return alone.length ? alone : longestFrom(view, i);
+    const Node& n = nodes_[node];
+    if (!n.checkCase && !(n.nextWords && i + 1 < tokens.size() && (n.nextWords & wordBit(tokens[i + 1].word))))
+      return n.anyCase ? Match{1, *n.anyCase} : Match{};
+    return longestFrom(view, i);
   }
-  // Every phrase starting at token i, longest first.
-  std::vector<Match> allAt(const TextView& view, std::size_t i) const;
+  // The longest phrase starting at token i that `accept` takes (of phrases of one length, the
+  // first added), or length 0. The phrases are asked longest first as the walk returns: no list
+  // of them is made.
+  template <typename Accept>
+  Match longestAt(const TextView& view, std::size_t i, const Accept& accept) const {
+    return longestAccepted(view, i, 1, firstNodeOf(view.tokens()[i].word), accept);
+  }
   // Whether some phrase starts with the word.
   bool anyStartingWith(WordId word) const { return firstNodeOf(word) != kNoNode; }
 
@@ -70,12 +79,6 @@ class PhraseIndex {
   static constexpr std::uint32_t kNoNode = 0;  // nodes_[0] is a placeholder
   // longestAt for a token whose word starts some phrase.
   Match longestFrom(const TextView& view, std::size_t i) const;
-  // longestAt for a word (leading to `node`) that starts only phrases of that word alone, the
-  // first of them regardless of case, as most cue words do ("the", "de"); length 0 for others.
-  Match wordAlone(std::uint32_t node) const {
-    const Node& n = nodes_[node];
-    return !n.nextWords && n.anyCase ? Match{1, *n.anyCase} : Match{};
-  }
   // An edge of the trie, in edges_; `from` is kNoNode in an empty slot.
   struct Edge {
     std::uint32_t from = kNoNode;
@@ -97,9 +100,40 @@ class PhraseIndex {
   void addEdge(std::uint32_t from, WordId word, std::uint32_t to);
   // The node after the first word of a phrase, or kNoNode.
   std::uint32_t firstNodeOf(WordId word) const { return word < firstNode_.size() ? firstNode_[word] : kNoNode; }
+  // A phrase does not run across a table cell, a page or a bracket.
+  static bool breaksPhrase(char32_t c) {
+    // The characters below '@' as bits: a space, the commonest gap, costs one test.
+    constexpr std::uint64_t kBelowAt = (std::uint64_t{1} << '\f') | (std::uint64_t{1} << ';') |
+                                       (std::uint64_t{1} << '(') | (std::uint64_t{1} << ')');
+    return c < 64 ? (kBelowAt >> c) & 1 : c == '|';
+  }
   // The node reached from `node` by token k, the token after the words that led to `node`;
   // kNoNode where no phrase goes on.
-  std::uint32_t follow(const TextView& view, std::size_t k, std::uint32_t node) const;
+  std::uint32_t follow(const TextView& view, std::size_t k, std::uint32_t node) const {
+    // A span, whose size() is stored: std::vector<Token>::size() divides by the size of a token.
+    const std::span<const Token> tokens = view.tokens();
+    const Node& here = nodes_[node];
+    if (k >= tokens.size() || !(here.nextWords & wordBit(tokens[k].word))) return kNoNode;
+    const std::uint32_t next = nextNode(node, tokens[k].word);
+    const char32_t* const text = view.text().data();
+    for (std::size_t c = tokens[k - 1].end; next != kNoNode && c < tokens[k].start; ++c) {
+      if (breaksPhrase(text[c])) return kNoNode;
+    }
+    return next;
+  }
+  // longestAt(view, i, accept) from `node`, reached by the `length` tokens from token i.
+  template <typename Accept>
+  Match longestAccepted(const TextView& view, std::size_t i, std::size_t length, std::uint32_t node,
+                        const Accept& accept) const {
+    if (node == kNoNode) return {};
+    if (const Match longer = longestAccepted(view, i, length + 1, follow(view, i + length, node), accept); longer.length)
+      return longer;
+    for (const Ending& ending : endings_[node]) {
+      const Match match{static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(ending.payload)};
+      if ((!ending.caseSensitive || sameCase(view.tokens(), i, length, ending)) && accept(match)) return match;
+    }
+    return {};
+  }
   // Whether the `length` tokens from token i are written as the ending asks (compared only when
   // it is case-sensitive; out of line, as few are).
   static bool sameCase(std::span<const Token> tokens, std::size_t i, std::size_t length, const Ending& ending);
