@@ -310,6 +310,7 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
   resumes.assign(1, {0, 0});
   std::size_t length = 0;
   const auto keep = [&](std::size_t from, std::size_t to) {
+    if (from == to) return;  // `read` may still be empty, its data() null, which memcpy may not take
     std::memcpy(read.data() + length, text.data() + from, (to - from) * sizeof(char16_t));
     length += to - from;
   };
@@ -334,7 +335,8 @@ std::vector<std::size_t> sentenceBoundaries(std::u16string_view text, std::strin
     std::size_t tail = i - std::min(i, beforeFullStop ? context : breaker.nearContext);
     // Rule SB7 asks what the full stop follows, through any run of marks: the tail starts at the
     // character the marks belong to, or they would seem to follow the head's letter.
-    while (tail > head && isMark(text[tail])) --tail;
+    // (At the end of the text there is no full stop, and no unit at `tail` to read.)
+    while (tail > head && tail < i && isMark(text[tail])) --tail;
     if (head < tail) {
       keep(stretch, head);
       resumes.push_back({length, tail});
