@@ -996,7 +996,8 @@ class Run {
 
   // The posts of the whole text, once: findPersons, findPosts and mainAttendees all read them.
   void findPostMentions() {
-    for (std::size_t i = nextPostWord(0); i < tokens_.size(); i = nextPostWord(i + 1)) {
+    for (std::size_t i = nextTokenIn(words_.postWords, tokens_, 0); i < tokens_.size();
+         i = nextTokenIn(words_.postWords, tokens_, i + 1)) {
       PostMention p{i, postNameAt(i), std::nullopt};
       // A state adjective after the first word may sit inside a longer post.
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
@@ -1006,14 +1007,6 @@ class Run {
       if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
       postMentions_.push_back(p);
     }
-  }
-
-  // The first token from i on whose word starts a post's name; the token count if none. Most
-  // words do not: this loop calls nothing and stores nothing, and passes them over at a few
-  // instructions each.
-  std::size_t nextPostWord(std::size_t i) const {
-    while (i < tokens_.size() && !words_.postWords[tokens_[i].word]) ++i;
-    return i;
   }
 
   // The post at token i read without the state adjective after it ("ministre ivoirien des
@@ -1150,7 +1143,8 @@ class Run {
   [[gnu::noinline]] std::vector<MeetingDraft> meetingMentions() const {
     std::vector<MeetingDraft> out;
     std::size_t next = 0;  // the first token after the last mention read
-    for (std::size_t i = nextMeetingWord(0); i < tokens_.size(); i = nextMeetingWord(i + 1)) {
+    for (std::size_t i = nextTokenIn(words_.meetingWords, tokens_, 0); i < tokens_.size();
+         i = nextTokenIn(words_.meetingWords, tokens_, i + 1)) {
       if (i < next) continue;
       const WordId word = tokens_[i].word;
       const auto m = g_.seriesNames.longestAt(view_, i);
@@ -1216,14 +1210,6 @@ class Run {
       }
     }
     return out;
-  }
-
-  // The first token from i on whose word may start a mention of a meeting; the token count if
-  // none. Most words do not: this loop calls nothing and stores nothing, and passes them over
-  // at a few instructions each.
-  std::size_t nextMeetingWord(std::size_t i) const {
-    while (i < tokens_.size() && !words_.meetingWords[tokens_[i].word]) ++i;
-    return i;
   }
 
   // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".

@@ -30,7 +30,7 @@ class ResolutionScanner {
   }
 
   std::vector<ResolutionHit> scan() {
-    for (std::size_t i = nextCue(0); i < tokens_.size(); i = nextCue(i + 1)) {
+    for (std::size_t i = nextTokenIn(cueWords_, tokens_, 0); i < tokens_.size(); i = nextTokenIn(cueWords_, tokens_, i + 1)) {
       if (isTrigger(tokens_[i])) {
         i = fromTrigger(i);
       } else if (tokens_[i].fold == "res" && i > 0 && view_.gapBefore(i) == U"/" && i + 1 < tokens_.size()) {
@@ -50,15 +50,6 @@ class ResolutionScanner {
   }
 
  private:
-  // The first token from i on that is "resolution(s)" or "res" (of a symbol); the token count if
-  // none. Most tokens are neither: this loop, which calls nothing and stores nothing, keeps what
-  // it reads in registers and passes them over at a few instructions each, by word number
-  // rather than by letters.
-  std::size_t nextCue(std::size_t i) const {
-    while (i < tokens_.size() && !cueWords_[tokens_[i].word]) ++i;
-    return i;
-  }
-
   // "ES-10": the General Assembly's emergency special sessions number their resolutions
   // "ES-10/19"; k is the "ES" token.
   bool emergencySession(std::size_t k) const {
