@@ -77,6 +77,10 @@ for n in "${SIZES[@]}"; do
   t0=$EPOCHREALTIME; grep -c -F -f "$dir/names.txt" "$dir/all.txt" >"$dir/grep-count"; t1=$EPOCHREALTIME
   tg=$(python3 -c "print($t1 - $t0)")
   echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(python3 -c "print(f'{$mb/$tg:.1f}')") MB/s; diplograph extraction runs at $(ratio "$mbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
+  # The same extraction on every core, documents shared out as `ingest --jobs` does: what a user
+  # gets from the machine, against grep's one core (grep -F has no threads).
+  read -r _ _ pmbs _ < <("$EXTRACT" data "$dir/corpus" 3 "$(nproc)")
+  echo "  extraction on $(nproc) cores: $(printf '%.2f' "$pmbs") MB/s, $(ratio "$pmbs" "$mbs") of one core, $(ratio "$pmbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: extract_throughput data corpus 3 $(nproc))"
   # Sentence breaking alone over the same text, already decoded: ICU reading the whole text, and
   # as extraction does it, ICU reading only the stretches around what can end a sentence.
   read -r _ _ smbs _ kmbs < <("$SENTENCES" "$dir/corpus" 3)

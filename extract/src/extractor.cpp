@@ -1371,6 +1371,9 @@ class Run {
 
     // Referenced meetings: other mentions with a date or place of their own.
     std::vector<MeetingDraft> referenced;
+    // Their indices by series, so that a mention is compared only with its own series' meetings,
+    // latest first: a long document (a compilation of reports) names thousands.
+    std::vector<std::pair<std::string_view, std::vector<std::size_t>>> referencedBySeries;
     std::optional<std::size_t> sidelines;
     for (auto& d : mentions) {  // completed in place and moved: the mentions are not read after
       if (d.series == "session") d.series = sessionSeries;
@@ -1394,14 +1397,17 @@ class Run {
       if (sameAsMain && !isSidelines) continue;
       if (!isSidelines) referencedSpans_.emplace_back(d.first, aboutEnd(d));
       if (!d.date && !d.place && !isSidelines) continue;
-      // Merge with an earlier mention of the same meeting.
+      // Merge with the latest earlier mention of the same meeting.
+      auto bucket = std::find_if(referencedBySeries.begin(), referencedBySeries.end(),
+                                 [&](const auto& b) { return b.first == d.series; });
+      if (bucket == referencedBySeries.end()) bucket = referencedBySeries.insert(bucket, {d.series, {}});
       std::optional<std::size_t> same;
-      for (std::size_t r = 0; r < referenced.size(); ++r) {
-        const auto& o = referenced[r];
-        if (o.series != d.series) continue;
+      for (auto r = bucket->second.rbegin(); r != bucket->second.rend(); ++r) {
+        const auto& o = referenced[*r];
         if (o.ordinal && d.ordinal && o.ordinal != d.ordinal) continue;
         if (o.date && d.date && *o.date != *d.date) continue;
-        same = r;
+        same = *r;
+        break;
       }
       if (same) {
         auto& o = referenced[*same];
@@ -1411,6 +1417,7 @@ class Run {
       } else {
         referenced.push_back(std::move(d));
         same = referenced.size() - 1;
+        bucket->second.push_back(*same);
       }
       if (isSidelines && !sidelines) sidelines = same;
     }
