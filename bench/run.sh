@@ -6,7 +6,8 @@
 # Env:   DIPLOGRAPH=path/to/diplograph (default build/cli/diplograph), EXTRACT_THROUGHPUT (and
 #        sentence_throughput beside it),
 #        STORE_THROUGHPUT and QUERY_LATENCY=paths to those programs of bench/ (default: beside
-#        it in the build), REPEAT=5 (query runs), WORK=folder for corpora and stores (default
+#        it in the build), REPEAT=5 (query runs), EXTRACT_REPEAT=7 (runs of extraction, sentence
+#        breaking and grep, of which the best counts), WORK=folder for corpora and stores (default
 #        /tmp/diplograph-bench), SQLITE=1 to add rdfproc's sqlite storage (slow to load: use on
 #        the smallest size only), STOCK_TIMEOUT=120 (seconds one stock rdfproc query may take;
 #        past it the table says ">N" and the ratio is a bound), EXTRACT_ONLY=1 to measure only
