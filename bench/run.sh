@@ -83,15 +83,16 @@ for n in "${SIZES[@]}"; do
     t0=$EPOCHREALTIME; grep -c -F -f "$dir/names.txt" "$dir/all.txt" >"$dir/grep-count"; t1=$EPOCHREALTIME
     tg=$(python3 -c "print(min($tg, $t1 - $t0))")
   done
-  echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(python3 -c "print(f'{$mb/$tg:.1f}')") MB/s; diplograph extraction runs at $(ratio "$mbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
+  gmbs=$(python3 -c "print($mb/$tg)")
+  echo "  grep -c -F -f states.tsv names ($(wc -l < "$dir/names.txt") names): $(printf '%.1f' "$gmbs") MB/s; diplograph extraction runs at $(ratio "$mbs" "$gmbs") of grep's throughput (cmd: grep -c -F -f names.txt all.txt)"
   # The same extraction on every core, documents shared out as `ingest --jobs` does: what a user
   # gets from the machine, against grep's one core (grep -F has no threads).
   read -r _ _ pmbs _ < <("$EXTRACT" data "$dir/corpus" "$EXTRACT_REPEAT" "$(nproc)")
-  echo "  extraction on $(nproc) cores: $(printf '%.2f' "$pmbs") MB/s, $(ratio "$pmbs" "$mbs") of one core, $(ratio "$pmbs" "$(python3 -c "print($mb/$tg)")") of grep's throughput (cmd: extract_throughput data corpus $EXTRACT_REPEAT $(nproc))"
+  echo "  extraction on $(nproc) cores: $(printf '%.2f' "$pmbs") MB/s, $(ratio "$pmbs" "$mbs") of one core, $(ratio "$pmbs" "$gmbs") of grep's throughput (cmd: extract_throughput data corpus $EXTRACT_REPEAT $(nproc))"
   # Sentence breaking alone over the same text, already decoded: ICU reading the whole text, and
   # as extraction does it, ICU reading only the stretches around what can end a sentence.
   read -r _ _ smbs _ kmbs < <("$SENTENCES" "$dir/corpus" "$EXTRACT_REPEAT")
-  echo "  ICU sentence breaking alone, whole text: $(printf '%.1f' "$smbs") MB/s, $(ratio "$smbs" "$(python3 -c "print($mb/$tg)")") of grep; as extraction reads it: $(printf '%.1f' "$kmbs") MB/s, $(ratio "$kmbs" "$smbs") of the whole-text rate (cmd: sentence_throughput corpus $EXTRACT_REPEAT)"
+  echo "  ICU sentence breaking alone, whole text: $(printf '%.1f' "$smbs") MB/s, $(ratio "$smbs" "$gmbs") of grep; as extraction reads it: $(printf '%.1f' "$kmbs") MB/s, $(ratio "$kmbs" "$smbs") of the whole-text rate (cmd: sentence_throughput corpus $EXTRACT_REPEAT)"
   # The same rules over one long document (up to 1000 reports joined): time must grow linearly
   # with a document's length, not with the square of its names.
   # (The list goes through a file: head closing a pipe early would fail the script under pipefail.)
