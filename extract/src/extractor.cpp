@@ -928,6 +928,38 @@ class Run {
     return std::nullopt;
   }
 
+  // A post whose name runs on past the gazetteer's, up to its State or body: "Minister of
+  // Foreign Affairs, International Cooperation and Gambians Abroad of the Republic of The
+  // Gambia", "Assistant Secretary General for Political Affairs of the OIC". Its name is recorded
+  // as written, so only in English texts: a French one's portfolios would need translating.
+  struct LongerPost {
+    Hit of;
+    std::string name;
+  };
+  std::optional<LongerPost> longerPost(std::size_t after, std::string_view english) const {
+    if (language_ != "en") return std::nullopt;
+    // The portfolios: capitalised words joined by spaces, commas, "and" or "for".
+    std::size_t k = after;
+    for (; k < tokens_.size() && k < after + 8 && tokens_[k].fold != "of"; ++k) {
+      const Token& word = tokens_[k];
+      if (!(word.upper || word.fold == "and" || word.fold == "for")) return std::nullopt;
+      const std::u32string_view gap = view_.gapBefore(k);
+      if (gap.find_first_not_of(U" \n,") != std::u32string_view::npos) return std::nullopt;
+      if (gap.find(U',') != std::u32string_view::npos && !word.upper) return std::nullopt;
+      if (hitStartingAt(k) || postNameAt(k).length) return std::nullopt;
+    }
+    if (k == after || k >= tokens_.size() || tokens_[k].fold != "of" || !tokens_[k - 1].upper) return std::nullopt;
+    if (view_.gapBefore(k).find(U',') != std::u32string_view::npos) return std::nullopt;
+    const Hit* of = hitStartingAt(skipArticles(k + 1));
+    if (!of || (of->type != EntityType::State && of->type != EntityType::Organization)) return std::nullopt;
+    std::string name(english);
+    for (std::size_t j = after; j < k; ++j) {
+      name += view_.gapBefore(j).find(U',') != std::u32string_view::npos ? ", " : " ";
+      name += tokens_[j].display;
+    }
+    return LongerPost{*of, std::move(name)};
+  }
+
   // A State's or Organization's.
   const std::string& entityIri(const Hit& h) const {
     return h.type == EntityType::State ? iris_.states[h.index] : iris_.organizations[h.index];
@@ -1004,6 +1036,9 @@ class Run {
         if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
       }
       if (!p.post.length) continue;
+      // A post inside the one before it ("ministre" in "vice-ministre des Affaires étrangères")
+      // is that post, read short.
+      if (!postMentions_.empty() && i < postMentions_.back().token + postMentions_.back().post.length) continue;
       if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
       postMentions_.push_back(p);
     }
@@ -1043,6 +1078,11 @@ class Run {
       } else if (auto explicitOf = ofEntity(after)) {
         of = explicitOf;
         tail = of->last + 1;
+      } else if (auto longer = longerPost(after, english)) {
+        of = longer->of;
+        tail = of->last + 1;
+        postedEnglish = std::move(longer->name);
+        english = postedEnglish;
       } else if (auto adjective = demonymAt(after); adjective && !view_.punctuatedBefore(after)) {
         // "le président djiboutien"
         of = adjective;
@@ -1068,9 +1108,8 @@ class Run {
         // "King Salman bin Abdulaziz Al Saud of Saudi Arabia": POST NAME of X.
         if (const auto* pm = personAt(skipHonorifics(after)); pm && !view_.punctuatedBefore(after)) {
           if (auto late = ofEntity(pm->last + 1)) addPost(pm->person, english, *late, i, late->last);
-        } else if (view_.gapBefore(i).find(U'|') != std::u32string_view::npos) {
-          // A table row: "| Republic of Turkey | H.E. Recep Akdağ | Deputy Prime Minister |".
-          tableRowPost(i, english);
+        } else {
+          rowPost(i, english);
         }
         continue;
       }
@@ -1086,8 +1125,8 @@ class Run {
           tail = to->last + 1;
         }
       }
-      // POST of X, NAME
-      if (tail < tokens_.size() && view_.gapBefore(tail).find(U',') != std::u32string_view::npos) {
+      // POST of X, NAME; in a list, "Secretary General of the OIC ...... H.E. Mr. NAME"
+      if (tail < tokens_.size() && (view_.gapBefore(tail).find(U',') != std::u32string_view::npos || leadsRowTo(tail))) {
         if (const auto* pm = personAt(skipHonorifics(tail))) {
           addPost(pm->person, english, *of, i, pm->last);
           continue;
@@ -1107,18 +1146,38 @@ class Run {
     }
   }
 
-  void tableRowPost(std::size_t postToken, std::string_view english) {
+  // Whether the gap before token k, in an item of a list or a row of a table, is what separates
+  // its columns: a bar, a dash, a colon or dotted leaders.
+  bool leadsRowTo(std::size_t k) const {
+    const std::u32string_view gap = view_.gapBefore(k);
+    const bool separator = gap.find_first_of(U"|:\u2013\u2014") != std::u32string_view::npos || gap.find(U"....") != std::u32string_view::npos;
+    return separator && listItem(lineStartOf(k));
+  }
+
+  // A row of a table or of an attendance list that names a State, its delegate and the
+  // delegate's post: "| Republic of Turkey | H.E. Recep Akdağ | Deputy Prime Minister |",
+  // "- **Republic of Azerbaijan** — H.E. Mr. Elmar Mammadyarov, Minister of Foreign Affairs",
+  // "Malaysia ........ H.E. Dato' Sri Saifuddin Abdullah, Minister of Foreign Affairs".
+  void rowPost(std::size_t postToken, std::string_view english) {
+    const std::u32string_view gap = view_.gapBefore(postToken);
+    const bool tableCell = gap.find(U'|') != std::u32string_view::npos;
+    if (!tableCell && gap.find(U',') == std::u32string_view::npos) return;
     const std::size_t lineStart = lineStartOf(postToken);
+    if (!tableCell && !listItem(lineStart)) return;
     std::optional<Hit> state;
     const PersonMention* person = nullptr;
-    // A table row is short: look at most 200 words back, so a document on one long line with
-    // bars in it stays linear.
+    // A row is short: look at most 200 words back, so a document on one long line with bars in
+    // it stays linear.
     const std::size_t from = std::max(firstTokenFrom(lineStart), postToken > 200 ? postToken - 200 : 0);
     for (std::size_t k = from; k < postToken; ++k) {
       if (const Hit* h = hitStartingAt(k); h && !state && h->type == EntityType::State) state = *h;
       if (const auto* pm = personAt(k); pm) person = pm;
     }
-    if (state && person) addPost(person->person, english, *state, state->first, postToken);
+    if (!state || !person) return;
+    // Outside a table, the State opens the item and the post follows its holder's name:
+    // a State named inside an item's sentence is not the delegate's.
+    if (!tableCell && !(opensItem(lineStart, state->first) && person->last + 1 == postToken)) return;
+    addPost(person->person, english, *state, state->first, postToken);
   }
 
   // ---- meetings --------------------------------------------------------------------------

@@ -132,6 +132,48 @@ TEST(Persons, HonorificsDroppedAndPostRecorded) {
   EXPECT_EQ(main.chair.value_or(""), "https://diplograph.org/id/person/iyad-ameen-madani");
 }
 
+// Posts held, as "person IRI's last part | post | State or body IRI's last part".
+std::set<std::string> postsHeld(const Extraction& x) {
+  const auto last = [](const std::string& iri) { return iri.substr(iri.rfind('/') + 1); };
+  std::set<std::string> out;
+  for (const auto& r : x.relations) {
+    if (r.predicate == "holdsPost") out.insert(last(r.subject) + " | " + r.object + " | " + last(r.of.value_or("")));
+  }
+  return out;
+}
+
+TEST(Posts, ALongerPostIsNotAlsoReadShort) {
+  const auto x = run("Le vice-ministre des Affaires étrangères de la République de Turquie, M. Yavuz Selim Kıran, a parlé.");
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{"yavuz-selim-kiran | Deputy Minister of Foreign Affairs | TUR"}));
+}
+
+TEST(Posts, PortfoliosBeyondTheGazetteerInEnglish) {
+  const auto x = run(
+      "The meeting was chaired by H.E. Dr. Mamadou Tangara, Minister of Foreign Affairs, International Cooperation "
+      "and Gambians Abroad of the Republic of The Gambia. Mr. Riyad Al-Maliki, Minister of Foreign Affairs and\n"
+      "Expatriates of the State of Palestine, spoke next. The Minister of Foreign Affairs and the Head of "
+      "Delegation of Egypt, Mr. Sameh Hassan, also spoke.");
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "mamadou-tangara | Minister of Foreign Affairs, International Cooperation and Gambians Abroad | GMB",
+                              "riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
+                          }));
+}
+
+TEST(Posts, RowsOfAttendanceLists) {
+  const auto x = run(
+      "The following attended:\n"
+      "- **Republic of Azerbaijan** — H.E. Mr. Elmar Mammadyarov, Minister of Foreign Affairs\n"
+      "  Malaysia ................ H.E. Dato' Seri Saifuddin Abdullah, Minister of Foreign Affairs\n"
+      "  Secretary General of the OIC ........ H.E. Mr. Hissein Brahim Taha (Chair)\n"
+      "\n"
+      "Jordan thanked Mr. Ayman Safadi, Minister of Foreign Affairs, for his work.\n");
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "elmar-mammadyarov | Minister of Foreign Affairs | AZE",
+                              "saifuddin-abdullah | Minister of Foreign Affairs | MYS",
+                              "hissein-brahim-taha | Secretary-General | oic",
+                          }));
+}
+
 TEST(Offsets, CountCodePointsNotBytes) {
   // "Éé — " is 5 code points but 8 bytes.
   const auto x = run("Éé — Türkiye et le Sénégal.");
