@@ -317,9 +317,12 @@ void scoreReferencedMeetings(const json& goldMeetings, const Found& found, Evalu
   for (const auto& m : goldMeetings) {
     if (m.at("role") == "referenced") gold.push_back(&m);
   }
+  // The gold lists the meetings given a date or a place in the text. One given neither is in
+  // the graph only as what the main meeting was held on the sidelines of ("on the margins of the
+  // 74th session of the UN General Assembly"), outside what the gold lists.
   std::vector<const Meeting*> mine;
   for (const auto& m : found.extraction().meetings) {
-    if (m.role == MeetingRole::Referenced) mine.push_back(&m);
+    if (m.role == MeetingRole::Referenced && (m.date || m.place)) mine.push_back(&m);
   }
   Score meetings;
   Score attendees;

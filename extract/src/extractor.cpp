@@ -232,6 +232,7 @@ struct RuleWords {
     for (const char* summit : {"summit", "sommet"}) summits.set(vocabulary.add(summit), true);
     for (const char* organization : {"organisation", "organization"}) organizations.set(vocabulary.add(organization), true);
     for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
+    for (const char* title : {"mr", "mrs", "ms", "m", "mme", "mlle", "dr"}) personalTitles.set(vocabulary.add(title), true);
     en = vocabulary.add("en");
     eme = vocabulary.add("eme");
     resolutionCues = resolutionCueWords(vocabulary);
@@ -251,6 +252,7 @@ struct RuleWords {
   WordSet postWords;
   WordSet organizations;  // asked of every capitalised word that names nothing
   WordSet ofs;  // "of", "de", ...: a post's State or body follows
+  WordSet personalTitles;  // "Mr", "Mme", ...: a name follows, not a post
   WordId en;    // "en Arabie saoudite": a posting, not a participant
   WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
   WordSet resolutionCues;  // for findResolutions
@@ -611,8 +613,10 @@ class Run {
     if (isParticle(t)) return true;
     if (!t.upper) return false;
     if (g_.months[t.word]) return false;
-    // A post word joined by a hyphen to the next word is part of a name ("Amir-Abdollahian").
-    if (postNameAt(k).length && !(k + 1 < tokens_.size() && tokens_[k + 1].upper && view_.gapBefore(k + 1) == U"-"))
+    // A post word is part of a name when joined by a hyphen to the next word ("Amir-Abdollahian")
+    // or when a personal title comes before it and a name after it ("Mr. Amir Saeid Iravani").
+    if (postNameAt(k).length && !(k + 1 < tokens_.size() && tokens_[k + 1].upper &&
+                                  (view_.gapBefore(k + 1) == U"-" || (k > 0 && words_.personalTitles[tokens_[k - 1].word]))))
       return false;
     if (cueAt(k) != Cue::None && cueAt(k) != Cue::Particle) return false;
     return true;
@@ -623,7 +627,9 @@ class Run {
   std::optional<std::size_t> scanName(std::size_t k) const {
     std::optional<std::size_t> last;
     for (std::size_t j = k; j < tokens_.size() && j < k + 7; ++j) {
-      if (!nameWord(j)) break;
+      // After a given name, "M." is an initial, not "Monsieur" ("Yousef M. Aldobeay").
+      const bool initial = j > k && tokens_[j].display.size() == 1 && tokens_[j].upper && view_.gapBefore(j + 1) == U". ";
+      if (!initial && !nameWord(j)) break;
       // Capitalised titles are not names ("QUARANTE-HUITIÈME SESSION"), but a surname in capitals
       // after given names is ("Tiébilé DRAMÉ"), and ends the name.
       if (tokens_[j].allUpper && tokens_[j].display.size() > 3) {
@@ -690,8 +696,8 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
-    // A candidate at most per honorific and two per post named: the list is not regrown.
-    candidates_.reserve(cueStarts(Cue::Honorific).size() + 2 * postMentions_.size());
+    // A candidate at most per honorific and three per post named: the list is not regrown.
+    candidates_.reserve(cueStarts(Cue::Honorific).size() + 3 * postMentions_.size());
     std::size_t from = 0;  // the scan resumes after the last name read
     for (const std::size_t i : cueStarts(Cue::Honorific)) {
       if (i < from) continue;
@@ -721,6 +727,7 @@ class Run {
       }
       const auto of = ofEntity(k);
       if (of) {
+        nameBeforePost(i);
         std::size_t after = of->last + 1;
         if (after < tokens_.size() && view_.gapBefore(after).find(U',') != std::u32string_view::npos) {
           const std::size_t n = skipHonorifics(after);
@@ -729,6 +736,18 @@ class Run {
       }
     }
     resolvePersons();
+  }
+
+  // "Sameh Shoukry, Foreign Minister of Egypt,": two to four name words, without a title, just
+  // before the comma before a post (and its article) at token i.
+  void nameBeforePost(std::size_t i) {
+    std::size_t before = i;
+    while (before > 0 && isArticle(tokens_[before - 1]) && !view_.punctuatedBefore(before)) --before;
+    if (before < 2 || view_.gapBefore(before) != U", ") return;
+    std::size_t first = before - 1;
+    if (!nameWord(first) || hitCovering(first)) return;
+    while (first > 0 && before - first < 4 && view_.gapBefore(first) == U" " && nameWord(first - 1) && !hitCovering(first - 1)) --first;
+    if (before - first >= 2 && scanName(first) == before - 1) addCandidate(first, before - 1);
   }
 
   void resolvePersons() {
@@ -919,7 +938,7 @@ class Run {
     }
     if (!words_.ofs[tokens_[k].word]) return std::nullopt;
     for (std::size_t j = k; j < tokens_.size() && j < k + 8; ++j) {
-      if (j > k && view_.punctuatedBefore(j)) return std::nullopt;
+      if (j > k && (view_.punctuatedBefore(j) || startsItem(j))) return std::nullopt;
       if (const Hit* h = hitStartingAt(j); h && (h->type == EntityType::State || h->type == EntityType::Organization)) {
         return *h;
       }
@@ -928,36 +947,56 @@ class Run {
     return std::nullopt;
   }
 
-  // A post whose name runs on past the gazetteer's, up to its State or body: "Minister of
-  // Foreign Affairs, International Cooperation and Gambians Abroad of the Republic of The
-  // Gambia", "Assistant Secretary General for Political Affairs of the OIC". Its name is recorded
-  // as written, so only in English texts: a French one's portfolios would need translating.
+  // A post whose name runs on past the gazetteer's: "Minister of Foreign Affairs, International
+  // Cooperation and Gambians Abroad of the Republic of The Gambia", "Deputy Prime Minister and
+  // Minister of Foreign Affairs of the State of Qatar", or, its body named before it, "OIC
+  // Assistant Secretary General for Political Affairs,". Its name is recorded as written, so only
+  // in English texts: a French one's portfolios would need translating.
   struct LongerPost {
-    Hit of;
+    std::optional<Hit> of;  // the State or body named after it, if it was not named before
     std::string name;
+    std::size_t tail = 0;  // the token after the name and its "of X"
   };
-  std::optional<LongerPost> longerPost(std::size_t after, std::string_view english) const {
-    if (language_ != "en") return std::nullopt;
-    // The portfolios: capitalised words joined by spaces, commas, "and" or "for".
+  std::optional<LongerPost> longerPost(std::size_t after, std::string_view english, bool ofBefore) const {
+    if (language_ != "en" || after >= tokens_.size()) return std::nullopt;
+    // Named before, the body's post goes on with a portfolio ("for Political Affairs") up to
+    // punctuation; else the name goes on up to "of" and the State or body.
+    if (ofBefore && tokens_[after].fold != "for") return std::nullopt;
+    constexpr std::u32string_view kNameEnds = U",;:(\n";
     std::size_t k = after;
-    for (; k < tokens_.size() && k < after + 8 && tokens_[k].fold != "of"; ++k) {
+    while (k < tokens_.size() && k < after + 12 && tokens_[k].fold != "of") {
       const Token& word = tokens_[k];
-      if (!(word.upper || word.fold == "and" || word.fold == "for")) return std::nullopt;
       const std::u32string_view gap = view_.gapBefore(k);
+      if (ofBefore && k > after && gap.find_first_of(kNameEnds) != std::u32string_view::npos) break;
       if (gap.find_first_not_of(U" \n,") != std::u32string_view::npos) return std::nullopt;
       if (gap.find(U',') != std::u32string_view::npos && !word.upper) return std::nullopt;
-      if (hitStartingAt(k) || postNameAt(k).length) return std::nullopt;
+      if (hitStartingAt(k) || personAt(k)) return std::nullopt;
+      if (const auto inner = postNameAt(k); inner.length) {
+        // Two posts held together: "Deputy Prime Minister and Minister of Foreign Affairs".
+        if (k == after || tokens_[k - 1].fold != "and") return std::nullopt;
+        k += inner.length;
+        continue;
+      }
+      if (!(word.upper || word.fold == "and" || word.fold == "for")) return std::nullopt;
+      ++k;
     }
-    if (k == after || k >= tokens_.size() || tokens_[k].fold != "of" || !tokens_[k - 1].upper) return std::nullopt;
-    if (view_.gapBefore(k).find(U',') != std::u32string_view::npos) return std::nullopt;
-    const Hit* of = hitStartingAt(skipArticles(k + 1));
-    if (!of || (of->type != EntityType::State && of->type != EntityType::Organization)) return std::nullopt;
-    std::string name(english);
+    if (k == after || !tokens_[k - 1].upper) return std::nullopt;
+    LongerPost longer{std::nullopt, std::string(english), k};
+    if (ofBefore) {
+      if (k < tokens_.size() && view_.gapBefore(k).find_first_of(kNameEnds) == std::u32string_view::npos) return std::nullopt;
+    } else {
+      if (k >= tokens_.size() || tokens_[k].fold != "of" || view_.gapBefore(k).find(U',') != std::u32string_view::npos)
+        return std::nullopt;
+      const Hit* of = hitStartingAt(skipArticles(k + 1));
+      if (!of || (of->type != EntityType::State && of->type != EntityType::Organization)) return std::nullopt;
+      longer.of = *of;
+      longer.tail = of->last + 1;
+    }
     for (std::size_t j = after; j < k; ++j) {
-      name += view_.gapBefore(j).find(U',') != std::u32string_view::npos ? ", " : " ";
-      name += tokens_[j].display;
+      longer.name += view_.gapBefore(j).find(U',') != std::u32string_view::npos ? ", " : " ";
+      longer.name += tokens_[j].display;
     }
-    return LongerPost{*of, std::move(name)};
+    return longer;
   }
 
   // A State's or Organization's.
@@ -1078,9 +1117,9 @@ class Run {
       } else if (auto explicitOf = ofEntity(after)) {
         of = explicitOf;
         tail = of->last + 1;
-      } else if (auto longer = longerPost(after, english)) {
+      } else if (auto longer = longerPost(after, english, false)) {
         of = longer->of;
-        tail = of->last + 1;
+        tail = longer->tail;
         postedEnglish = std::move(longer->name);
         english = postedEnglish;
       } else if (auto adjective = demonymAt(after); adjective && !view_.punctuatedBefore(after)) {
@@ -1109,9 +1148,17 @@ class Run {
         if (const auto* pm = personAt(skipHonorifics(after)); pm && !view_.punctuatedBefore(after)) {
           if (auto late = ofEntity(pm->last + 1)) addPost(pm->person, english, *late, i, late->last);
         } else {
-          rowPost(i, english);
+          rowPost(i, post, english);
         }
         continue;
+      }
+      // Its State or body named before it: "OIC Assistant Secretary General for Political Affairs".
+      if (tail == after) {
+        if (auto longer = longerPost(after, english, true)) {
+          tail = longer->tail;
+          postedEnglish = std::move(longer->name);
+          english = postedEnglish;
+        }
       }
       // A post that is not held any more ("former Secretary-General", "feu le président").
       const std::size_t start = std::min(i, of->first);
@@ -1146,6 +1193,19 @@ class Run {
     }
   }
 
+  // Whether token k is the first of an item of a list: "président de la session\n- **Burkina
+  // Faso** : ..." does not run on into the next item.
+  bool startsItem(std::size_t k) const {
+    return view_.gapBefore(k).find(U'\n') != std::u32string_view::npos && listItem(lineStartOf(k));
+  }
+
+  // Whether an item of a list ends before token k: a post read there is all of the post
+  // ("..., Minister of Foreign Affairs\n"), not the start of a longer one ("ministre des
+  // Affaires étrangères, de la Coopération et des Burkinabè de l'extérieur").
+  bool endsItem(std::size_t k) const {
+    return k >= tokens_.size() || view_.gapBefore(k).find_first_of(U"\n|(") != std::u32string_view::npos;
+  }
+
   // Whether the gap before token k, in an item of a list or a row of a table, is what separates
   // its columns: a bar, a dash, a colon or dotted leaders.
   bool leadsRowTo(std::size_t k) const {
@@ -1158,7 +1218,7 @@ class Run {
   // delegate's post: "| Republic of Turkey | H.E. Recep Akdağ | Deputy Prime Minister |",
   // "- **Republic of Azerbaijan** — H.E. Mr. Elmar Mammadyarov, Minister of Foreign Affairs",
   // "Malaysia ........ H.E. Dato' Sri Saifuddin Abdullah, Minister of Foreign Affairs".
-  void rowPost(std::size_t postToken, std::string_view english) {
+  void rowPost(std::size_t postToken, const PhraseIndex::Match& post, std::string_view english) {
     const std::u32string_view gap = view_.gapBefore(postToken);
     const bool tableCell = gap.find(U'|') != std::u32string_view::npos;
     if (!tableCell && gap.find(U',') == std::u32string_view::npos) return;
@@ -1176,7 +1236,8 @@ class Run {
     if (!state || !person) return;
     // Outside a table, the State opens the item and the post follows its holder's name:
     // a State named inside an item's sentence is not the delegate's.
-    if (!tableCell && !(opensItem(lineStart, state->first) && person->last + 1 == postToken)) return;
+    if (!tableCell && !(opensItem(lineStart, state->first) && person->last + 1 == postToken && endsItem(postToken + post.length)))
+      return;
     addPost(person->person, english, *state, state->first, postToken);
   }
 

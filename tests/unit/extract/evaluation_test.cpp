@@ -85,7 +85,12 @@ Extraction extractionFixture() {
   acm.iri = "m/acm";
   acm.role = MeetingRole::Referenced;
   acm.label = "Annual Coordination Meeting of OIC Foreign Ministers, New York";
-  x.meetings = {main, acm};
+  Meeting earlier;  // spurious: the gold has no referenced meeting on that day
+  earlier.iri = "m/earlier";
+  earlier.role = MeetingRole::Referenced;
+  earlier.label = "Contact Group, 2015-03-02";
+  earlier.date = "2015-03-02";
+  x.meetings = {main, acm, earlier};
   x.relations = {{"p/em", "holdsPost", "Minister of Foreign Affairs", "s/AZE", {}}};
   return x;
 }
@@ -112,9 +117,12 @@ TEST(Evaluation, CountsHitsMissesAndExtrasLeniently) {
   EXPECT_EQ(c.at("meeting.sidelines").f1(), 1.0);
   EXPECT_EQ(c.at("meeting.chair").f1(), 1.0);  // the chair matches its variant "Madani"
   EXPECT_EQ(c.at("meeting.cites").f1(), 1.0);
-  // The sidelines meeting found has no date: it does not stand for the gold Istanbul summit.
+  // The sidelines meeting found has no date: it does not stand for the gold Istanbul summit, nor
+  // count against the extraction, since the gold lists only meetings given a date or a place.
+  // The one dated 2015-03-02 does count against it.
   EXPECT_EQ(c.at("referenced.meetings").falseNegatives, 1u);
   EXPECT_EQ(c.at("referenced.meetings").falsePositives, 1u);
+  EXPECT_EQ(c.at("referenced.meetings").spurious, std::vector<std::string>{"Contact Group, 2015-03-02"});
   EXPECT_EQ(c.at("referenced.attendees").falseNegatives, 1u);
   // The post is credited to the gold person the surname matched.
   EXPECT_EQ(c.at("holdsPost").f1(), 1.0);

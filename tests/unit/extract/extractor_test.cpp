@@ -159,6 +159,28 @@ TEST(Posts, PortfoliosBeyondTheGazetteerInEnglish) {
                           }));
 }
 
+TEST(Posts, TwoPostsHeldTogetherAndPortfoliosAfterTheBody) {
+  const auto x = run(
+      "H.E. Sheikh Mohammed bin Abdulrahman Al Thani, Deputy Prime Minister and Minister of Foreign Affairs of the "
+      "State of Qatar, reported. H.E. Ambassador Yousef M. Aldobeay, OIC Assistant Secretary General for Political "
+      "Affairs, then presented the report.");
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "mohammed-bin-abdulrahman-al-thani | Deputy Prime Minister and Minister of Foreign Affairs | QAT",
+                              "yousef-m-aldobeay | Assistant Secretary General for Political Affairs | oic",
+                          }));
+}
+
+TEST(Persons, NamesWithoutTitlesBeforePostsAndWordsThatLookLikeTitles) {
+  const auto x = run(
+      "The ministers met in Sarajevo.\n\nSameh Shoukry, Foreign Minister of Egypt, stressed the point. "
+      "Iran's Permanent Representative to the United Nations, Mr. Amir Saeid Iravani, called for calm.");
+  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Sameh Shoukry", "Amir Saeid Iravani"}));
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "sameh-shoukry | Foreign Minister | EGY",
+                              "amir-saeid-iravani | Permanent Representative to the United Nations | IRN",
+                          }));
+}
+
 TEST(Posts, RowsOfAttendanceLists) {
   const auto x = run(
       "The following attended:\n"
@@ -166,7 +188,11 @@ TEST(Posts, RowsOfAttendanceLists) {
       "  Malaysia ................ H.E. Dato' Seri Saifuddin Abdullah, Minister of Foreign Affairs\n"
       "  Secretary General of the OIC ........ H.E. Mr. Hissein Brahim Taha (Chair)\n"
       "\n"
-      "Jordan thanked Mr. Ayman Safadi, Minister of Foreign Affairs, for his work.\n");
+      "Jordan thanked Mr. Ayman Safadi, Minister of Foreign Affairs, for his work.\n"
+      "\n"
+      "- **Niger** : M. Kalla Ankourao, ministre des Affaires étrangères, de la Coopération et des Nigériens à "
+      "l'extérieur, président de la session\n"
+      "- **Burkina Faso** : M. Alpha Barry\n");
   EXPECT_EQ(postsHeld(x), (std::set<std::string>{
                               "elmar-mammadyarov | Minister of Foreign Affairs | AZE",
                               "saifuddin-abdullah | Minister of Foreign Affairs | MYS",
