@@ -746,7 +746,8 @@ class Run {
     if (before < 2 || view_.gapBefore(before) != U", ") return;
     std::size_t first = before - 1;
     if (!nameWord(first) || hitCovering(first)) return;
-    while (first > 0 && before - first < 4 && view_.gapBefore(first) == U" " && nameWord(first - 1) && !hitCovering(first - 1)) --first;
+    while (first > 0 && before - first < 4 && view_.gapBefore(first) == U" " && nameWord(first - 1) && !hitCovering(first - 1))
+      --first;
     if (before - first >= 2 && scanName(first) == before - 1) addCandidate(first, before - 1);
   }
 
@@ -1210,7 +1211,8 @@ class Run {
   // its columns: a bar, a dash, a colon or dotted leaders.
   bool leadsRowTo(std::size_t k) const {
     const std::u32string_view gap = view_.gapBefore(k);
-    const bool separator = gap.find_first_of(U"|:\u2013\u2014") != std::u32string_view::npos || gap.find(U"....") != std::u32string_view::npos;
+    const bool separator =
+        gap.find_first_of(U"|:\u2013\u2014") != std::u32string_view::npos || gap.find(U"....") != std::u32string_view::npos;
     return separator && listItem(lineStartOf(k));
   }
 
@@ -1495,6 +1497,8 @@ class Run {
     // latest first: a long document (a compilation of reports) names thousands.
     std::vector<std::pair<std::string_view, std::vector<std::size_t>>> referencedBySeries;
     std::optional<std::size_t> sidelines;
+    std::vector<std::vector<Hit>> hosts;  // by referenced meeting: the States said to have hosted it
+    std::vector<std::optional<std::size_t>> chairs;  // and the person said to have chaired it
     for (auto& d : mentions) {  // completed in place and moved: the mentions are not read after
       if (d.series == "session") d.series = sessionSeries;
       if (d.date && !d.date->year) d.date->year = documentYear_;
@@ -1529,6 +1533,8 @@ class Run {
         same = *r;
         break;
       }
+      const std::optional<Hit> host = hostOf(d);
+      const std::optional<Presider> presider = presiderOf(d);
       if (same) {
         auto& o = referenced[*same];
         if (!o.date && d.date) o.date = d.date, o.end = d.end, o.dateToken = d.dateToken;
@@ -1536,8 +1542,18 @@ class Run {
         if (!o.ordinal) o.ordinal = d.ordinal;
       } else {
         referenced.push_back(std::move(d));
+        hosts.emplace_back();
+        chairs.emplace_back();
         same = referenced.size() - 1;
         bucket->second.push_back(*same);
+      }
+      if (host) hosts[*same].push_back(*host);
+      if (presider) {
+        // Whoever chaired or opened it speaks for a State that took part.
+        std::optional<Hit> state = presider->state;
+        if (!state && presider->person) state = persons_[*presider->person].speaksFor;
+        if (state && state->type == EntityType::State) hosts[*same].push_back(*state);
+        if (presider->chaired && presider->person && !chairs[*same]) chairs[*same] = presider->person;
       }
       if (isSidelines && !sidelines) sidelines = same;
     }
@@ -1577,7 +1593,8 @@ class Run {
       }
     }
     meetings_.push_back(std::move(m));
-    for (const auto& d : referenced) {
+    for (std::size_t n = 0; n < referenced.size(); ++n) {
+      const MeetingDraft& d = referenced[n];
       Meeting r;
       r.role = MeetingRole::Referenced;
       r.date = fullDateOf(d);
@@ -1586,8 +1603,81 @@ class Run {
       if (d.place) r.place = placeIriOf(*d.place);
       r.iri = meetingIriOf(d, r.date);
       if (r.iri == meetings_.front().iri) continue;  // the main meeting
+      if (const auto& chair = chairs[n]) {
+        r.chair = persons_[*chair].iri;
+        const auto& span = persons_[*chair].firstSpan;
+        addRelation(r.iri, "chair", *r.chair, std::nullopt, span.first, span.second);
+      }
+      for (const Hit& host : hosts[n]) {
+        const std::string& iri = iris_.states[host.index];
+        if (std::find(r.attendees.begin(), r.attendees.end(), iri) != r.attendees.end()) continue;
+        r.attendees.push_back(iri);
+        addRelation(r.iri, "attendee", iri, std::nullopt, host.first, host.last);
+      }
       meetings_.push_back(std::move(r));
     }
+  }
+
+  // The State said to have hosted a referenced meeting, which it thereby attended (the corpus
+  // conventions): "les EAU avaient accueilli la 46e session à Abou Dhabi", "Bangladesh ... since
+  // hosting its 45th session in Dhaka", "le Sommet islamique que la Turquie a accueilli". The
+  // cue comes a few words before the mention, with the State before it in the same sentence, or
+  // just after the mention, with the State in between.
+  std::optional<Hit> hostOf(const MeetingDraft& d) const {
+    const std::size_t sentence = tokens_[d.first].sentence;
+    const auto inSentence = [&](std::size_t k) { return tokens_[k].sentence == sentence; };
+    const auto state = [&](std::size_t k) -> const Hit* {
+      const Hit* h = hitCovering(k);
+      return h && h->type == EntityType::State ? h : nullptr;
+    };
+    for (std::size_t k = d.first; k-- > 0 && k + 12 > d.first && inSentence(k);) {
+      if (cueAt(k) != Cue::Host) continue;
+      for (std::size_t j = k; j-- > 0 && j + 24 > k && inSentence(j);) {
+        if (const Hit* h = state(j)) return *h;
+      }
+      return std::nullopt;
+    }
+    const Hit* between = nullptr;
+    for (std::size_t k = d.last + 1; k < tokens_.size() && k < d.last + 8 && inSentence(k); ++k) {
+      if (cueAt(k) == Cue::Host) return between ? std::optional<Hit>(*between) : std::nullopt;
+      if (!between) between = state(k);
+    }
+    return std::nullopt;
+  }
+
+  // Who chaired or opened a referenced meeting, named just after the mention and its date and
+  // place: "held in Niamey on 27-28 November 2020 and chaired by M. Hassoumi Massoudou",
+  // "chaired by Pakistan's Foreign Minister, Mr. X", "sous la présidence du Royaume d'Arabie
+  // saoudite". The State is the one named between the cue and the person, if any.
+  struct Presider {
+    std::optional<std::size_t> person;
+    std::optional<Hit> state;
+    bool chaired = false;  // else opened
+  };
+  std::optional<Presider> presiderOf(const MeetingDraft& d) const {
+    const std::size_t end = aboutEnd(d);
+    const std::size_t sentence = tokens_[d.first].sentence;
+    for (std::size_t k = end + 1; k < tokens_.size() && k <= end + 8 && tokens_[k].sentence == sentence; ++k) {
+      std::size_t length = 0;
+      const Cue cue = cueAt(k, &length);
+      if (cue != Cue::ChairAfter && cue != Cue::OpenAfter) continue;
+      Presider presider{std::nullopt, std::nullopt, cue == Cue::ChairAfter};
+      const std::size_t from = k + length;
+      const auto after = std::lower_bound(personMentions_.begin(), personMentions_.end(), from,
+                                          [](const PersonMention& pm, std::size_t token) { return pm.first < token; });
+      if (after != personMentions_.end() && after->first <= from + 12 && tokens_[after->first].sentence == sentence)
+        presider.person = after->person;
+      const std::size_t to = presider.person ? after->first : std::min(skipArticles(from) + 1, tokens_.size());
+      for (std::size_t j = from; j < to; ++j) {
+        if (const Hit* h = hitStartingAt(j); h && h->type == EntityType::State) {
+          presider.state = *h;
+          break;
+        }
+      }
+      if (!presider.person && !presider.state) return std::nullopt;
+      return presider;
+    }
+    return std::nullopt;
   }
 
   std::string mainLabel(const MeetingDraft& d, const std::optional<std::string>& date) const {

@@ -128,7 +128,7 @@ std::optional<Cue> cueFromName(std::string_view name) {
       {"abroad", Cue::Abroad}, {"absent", Cue::Absent}, {"adopt", Cue::Adopt}, {"attend", Cue::Attend},
       {"attend-heading", Cue::AttendHeading}, {"background", Cue::Background}, {"chair-after", Cue::ChairAfter},
       {"chair-before", Cue::ChairBefore}, {"chair-field", Cue::ChairField}, {"former", Cue::Former},
-      {"future", Cue::Future}, {"honorific", Cue::Honorific}, {"members-of", Cue::MembersOf},
+      {"future", Cue::Future}, {"honorific", Cue::Honorific}, {"host", Cue::Host}, {"members-of", Cue::MembersOf},
       {"name-head", Cue::NameHead}, {"open-after", Cue::OpenAfter}, {"open-before", Cue::OpenBefore},
       {"particle", Cue::Particle}, {"possessive", Cue::Possessive}, {"sidelines", Cue::Sidelines}, {"site", Cue::Site},
       {"speak", Cue::Speak}, {"speak-for", Cue::SpeakFor}, {"speak-for-start", Cue::SpeakForStart},

@@ -194,7 +194,7 @@ struct SeriesInfo {
 enum class Cue : std::uint8_t {
   None,  // no cue phrase
   Abroad, Absent, Adopt, Attend, AttendHeading, Background, ChairAfter, ChairBefore, ChairField, Former, Future,
-  Honorific, MembersOf, NameHead, OpenAfter, OpenBefore, Particle, Possessive, Sidelines, Site, Speak, SpeakFor,
+  Honorific, Host, MembersOf, NameHead, OpenAfter, OpenBefore, Particle, Possessive, Sidelines, Site, Speak, SpeakFor,
   SpeakForStart, StateAfter, StateBefore, StopEn, StopFr,
   Count  // not a kind: how many there are
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -198,6 +199,26 @@ TEST(Posts, RowsOfAttendanceLists) {
                               "saifuddin-abdullah | Minister of Foreign Affairs | MYS",
                               "hissein-brahim-taha | Secretary-General | oic",
                           }));
+}
+
+TEST(Meetings, WhoHostedOrChairedAReferencedMeetingAttendedIt) {
+  const auto x = run(
+      "La 48e session du Conseil des ministres des Affaires étrangères s'est tenue à Islamabad le 22 mars 2022. "
+      "La présidence du Conseil est passée des Émirats arabes unis, qui avaient accueilli la 46e session à "
+      "Abou Dhabi les 1er et 2 mars 2019, au Niger. La précédente réunion du Comité exécutif s'était tenue à "
+      "Djeddah le 3 février 2020, sous la présidence du Royaume d'Arabie saoudite. Il a rappelé la 17e session extraordinaire du Conseil, tenue à "
+      "Islamabad le 19 décembre 2021 et présidée par le ministre pakistanais des Affaires étrangères, M. Shah Mahmood "
+      "Qureshi. L'Égypte a envoyé un message.");
+  std::map<std::string, std::set<std::string>> attendees;  // by referenced meeting's date
+  std::map<std::string, std::string> chairs;
+  for (const auto& m : x.meetings) {
+    if (m.role != MeetingRole::Referenced || !m.date) continue;
+    for (const auto& a : m.attendees) attendees[*m.date].insert(a.substr(a.rfind('/') + 1));
+    if (m.chair) chairs[*m.date] = m.chair->substr(m.chair->rfind('/') + 1);
+  }
+  EXPECT_EQ(attendees, (std::map<std::string, std::set<std::string>>{
+                           {"2019-03-01", {"ARE"}}, {"2020-02-03", {"SAU"}}, {"2021-12-19", {"PAK"}}}));
+  EXPECT_EQ(chairs, (std::map<std::string, std::string>{{"2021-12-19", "shah-mahmood-qureshi"}}));
 }
 
 TEST(Offsets, CountCodePointsNotBytes) {
