@@ -696,8 +696,8 @@ class Run {
   void addCandidate(std::size_t first, std::size_t last) { candidates_.emplace_back(first, last); }
 
   void findPersons() {
-    // A candidate at most per honorific and three per post named: the list is not regrown.
-    candidates_.reserve(cueStarts(Cue::Honorific).size() + 3 * postMentions_.size());
+    // A candidate at most per honorific and four per post named: the list is not regrown.
+    candidates_.reserve(cueStarts(Cue::Honorific).size() + 4 * postMentions_.size());
     std::size_t from = 0;  // the scan resumes after the last name read
     for (const std::size_t i : cueStarts(Cue::Honorific)) {
       if (i < from) continue;
@@ -722,8 +722,13 @@ class Run {
       const auto post = postNameAt(i);
       if (!post.length) continue;
       std::size_t k = i + post.length;
-      if (k < tokens_.size() && !view_.punctuatedBefore(k)) {
-        if (auto last = scanName(k); last && !hitCovering(k)) addCandidate(k, *last);
+      // "United States Ambassador to the United Nations Linda Thomas-Greenfield"
+      const auto to = postedTo(k);
+      for (const std::size_t n : {k, to ? to->last + 1 : k}) {
+        if (n < tokens_.size() && !view_.punctuatedBefore(n)) {
+          if (auto last = scanName(n); last && !hitCovering(n)) addCandidate(n, *last);
+        }
+        if (!to) break;
       }
       const auto of = ofEntity(k);
       if (of) {

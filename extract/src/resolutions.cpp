@@ -138,6 +138,16 @@ class ResolutionScanner {
     const Item& first = items.front();
     if (!first.symbolIssuer.empty()) return first.symbolIssuer;
     if (first.oicShape) return "OIC";
+    // The United Nations as a whole adopts no resolution: its organ is told by the number's shape
+    // ("the United Nations ... resolution 2593 (2021)" is the Security Council's).
+    std::string issuer = namedIssuer(trigger, items);
+    if (issuer.empty() || issuer == "UN") return first.number.find('/') != std::string::npos ? "UNGA" : "UNSC";
+    return issuer;
+  }
+
+  // The body named as the resolutions' issuer around the trigger word, or "" if none is.
+  std::string namedIssuer(std::size_t trigger, const std::vector<Item>& items) const {
+    const Item& first = items.front();
     const std::size_t sentence = tokens_[trigger].sentence;
     // "Security Council resolution 2254", "Human Rights Council resolution 34/22".
     for (const auto& b : startingFrom(bodies_, trigger - std::min(trigger, 2 + longestBody_))) {
@@ -173,9 +183,9 @@ class ResolutionScanner {
         nearest = &b;
     }
     if (nearest) return nearest->key;
-    // The shape of the number: "n/m" is General Assembly or Council numbering; a plain number
-    // with its year in brackets is a Security Council resolution.
-    return first.number.find('/') != std::string::npos ? "UNGA" : "UNSC";
+    // None: the shape of the number tells ("n/m" is General Assembly or Council numbering; a
+    // plain number with its year in brackets is a Security Council resolution).
+    return "";
   }
 
   // The year of an adoption date given in the same reference.

@@ -221,6 +221,27 @@ TEST(Meetings, WhoHostedOrChairedAReferencedMeetingAttendedIt) {
   EXPECT_EQ(chairs, (std::map<std::string, std::string>{{"2021-12-19", "shah-mahmood-qureshi"}}));
 }
 
+TEST(Resolutions, TheUnitedNationsAsAWholeIsNotTheIssuer) {
+  const auto x = run(
+      "The Permanent Representative to the United Nations recalled resolution 2593 (2021) and the "
+      "United Nations resolution 76/254.");
+  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 2593 (2021)", "UNGA 76/254"}));
+}
+
+TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
+  const auto x = run(
+      "The Security Council held a briefing on Afghanistan in New York on 20 December 2022. "
+      "United States Ambassador to the United Nations Linda Thomas-Greenfield said that commitments were broken. "
+      "Mr. Vladimir Norov, Minister of Foreign Affairs of the Republic of Uzbekistan, stressed the role of trade. "
+      "UNAMA and UN Women briefed members.");
+  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Linda Thomas-Greenfield", "Vladimir Norov"}));
+  EXPECT_TRUE(keys(x, EntityType::Organization).count("UNAMA"));
+  EXPECT_TRUE(keys(x, EntityType::Organization).count("UN Women"));
+  std::set<std::string> attendees;
+  for (const auto& a : x.meetings.front().attendees) attendees.insert(a.substr(a.rfind('/') + 1));
+  EXPECT_EQ(attendees, (std::set<std::string>{"USA", "UZB"}));
+}
+
 TEST(Offsets, CountCodePointsNotBytes) {
   // "Éé — " is 5 code points but 8 bytes.
   const auto x = run("Éé — Türkiye et le Sénégal.");
