@@ -1469,11 +1469,25 @@ class Run {
         }
       }
     }
-    for (const auto& h : hits_) {
-      if (h.type == EntityType::Place && place(h.index).kind == "city") {
+    // The city named with the meeting's date ("Djeddah – mercredi 18 octobre 2023", "met in
+    // Jeddah on 18 October 2023"), else the first city named: a title may name a city the
+    // meeting is about ("l'agression ... dans la bande de Gaza").
+    const auto dateSentence = [&]() -> std::optional<std::size_t> {
+      if (!main.date) return std::nullopt;
+      for (const auto& d : dates_) {
+        if (d.start == *main.date) return tokens_[d.first].sentence;
+      }
+      return std::nullopt;
+    }();
+    for (const bool withDate : {true, false}) {
+      if (withDate && !dateSentence) continue;
+      for (const auto& h : hits_) {
+        if (h.type != EntityType::Place || place(h.index).kind != "city") continue;
+        if (withDate && tokens_[h.first].sentence != *dateSentence) continue;
         main.place = h.index;
         break;
       }
+      if (main.place) break;
     }
     if (!main.place) {
       for (const auto& h : hits_) {

@@ -242,6 +242,15 @@ TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
   EXPECT_EQ(attendees, (std::set<std::string>{"USA", "UZB"}));
 }
 
+TEST(Meetings, ThePlaceIsTheCityNamedWithTheDate) {
+  const auto x = run(
+      "COMMUNIQUÉ FINAL\n\nde la réunion extraordinaire du Comité exécutif consacrée à la situation à Gaza\n\n"
+      "Djeddah – mercredi 18 octobre 2023\n\nLe Comité exécutif de l'OCI s'est réuni en session extraordinaire.");
+  ASSERT_FALSE(x.meetings.empty());
+  EXPECT_EQ(x.meetings.front().place.value_or(""), "https://diplograph.org/id/place/jeddah");
+  EXPECT_EQ(x.meetings.front().date.value_or(""), "2023-10-18");
+}
+
 TEST(Offsets, CountCodePointsNotBytes) {
   // "Éé — " is 5 code points but 8 bytes.
   const auto x = run("Éé — Türkiye et le Sénégal.");
