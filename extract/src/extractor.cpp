@@ -618,7 +618,8 @@ class Run {
     if (postNameAt(k).length && !(k + 1 < tokens_.size() && tokens_[k + 1].upper &&
                                   (view_.gapBefore(k + 1) == U"-" || (k > 0 && words_.personalTitles[tokens_[k - 1].word]))))
       return false;
-    if (cueAt(k) != Cue::None && cueAt(k) != Cue::Particle) return false;
+    // A verb cue written with a capital is a name ("Dya-Eddine Saïd Bamakhrama", not "said").
+    if (const Cue cue = cueAt(k); cue != Cue::None && cue != Cue::Particle && cue != Cue::Speak && cue != Cue::Host) return false;
     return true;
   }
 
@@ -748,11 +749,20 @@ class Run {
   void nameBeforePost(std::size_t i) {
     std::size_t before = i;
     while (before > 0 && isArticle(tokens_[before - 1]) && !view_.punctuatedBefore(before)) --before;
-    if (before < 2 || view_.gapBefore(before) != U", ") return;
+    // Blanks may be line breaks: a converted PDF is hard-wrapped.
+    const auto blank = [](std::u32string_view gap) { return !gap.empty() && gap.find_first_not_of(U" \n") == std::u32string_view::npos; };
+    const std::u32string_view comma = before < 2 ? std::u32string_view() : view_.gapBefore(before);
+    if (comma.empty() || comma.front() != U',' || !blank(comma.substr(1))) return;
+    // Words of one name are joined by blanks or hyphens ("Dya-Eddine Saïd Bamakhrama").
+    const auto joined = [&](std::size_t k) {
+      const std::u32string_view gap = view_.gapBefore(k);
+      return (blank(gap) || gap == U"-") && nameWord(k - 1) && !hitCovering(k - 1);
+    };
     std::size_t first = before - 1;
     if (!nameWord(first) || hitCovering(first)) return;
-    while (first > 0 && before - first < 4 && view_.gapBefore(first) == U" " && nameWord(first - 1) && !hitCovering(first - 1))
-      --first;
+    while (first > 0 && before - first < 5 && joined(first)) --first;
+    // Not a part of a longer name: all of it, or none.
+    if (first > 0 && joined(first)) return;
     if (before - first >= 2 && scanName(first) == before - 1) addCandidate(first, before - 1);
   }
 

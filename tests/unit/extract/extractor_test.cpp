@@ -182,6 +182,14 @@ TEST(Persons, NamesWithoutTitlesBeforePostsAndWordsThatLookLikeTitles) {
                           }));
 }
 
+TEST(Persons, AVerbCueWithACapitalIsAName) {
+  // "Saïd" folds to "said", a cue for a speaker: in a name it is a name.
+  const auto x = run(
+      "La République de Djibouti était représentée par M. Dya-Eddine Saïd Bamakhrama, ambassadeur auprès du "
+      "Royaume d'Arabie saoudite. Le ministre a souligné l'importance du dialogue.");
+  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Dya-Eddine Saïd Bamakhrama"}));
+}
+
 TEST(Posts, RowsOfAttendanceLists) {
   const auto x = run(
       "The following attended:\n"
