@@ -173,6 +173,9 @@ struct PostMention {
   std::size_t token = 0;  // its first
   PhraseIndex::Match post;  // length in tokens, adjective included; payload indexes posts
   std::optional<Hit> demonym;  // the state adjective inside it, if any
+  // A rank and the post named right after it are one post: "ministre d'État, ministre des
+  // Affaires étrangères" (the payload of the second; `post` then spans both).
+  std::optional<std::size_t> joined;
 };
 
 // What a sentence says about taking part in the main meeting, as mainAttendees reads it.
@@ -326,7 +329,10 @@ class Run {
     bodies.reserve(static_cast<std::size_t>(
         std::count_if(hits_.begin(), hits_.end(), [](const Hit& h) { return h.type == EntityType::Organization; })));
     for (const auto& h : hits_) {
-      if (h.type == EntityType::Organization) bodies.push_back({h.first, h.last, g_.organizations[h.index].key});
+      if (h.type == EntityType::Organization) {
+        const auto& organization = g_.organizations[h.index];
+        bodies.push_back({h.first, h.last, organization.key, organization.adoptsResolutions});
+      }
     }
     resolutions_ = findResolutions(view_, g_, words_.resolutionCues, dates_, bodies);
     resolutionIris_.reserve(resolutions_.size());
@@ -722,7 +728,7 @@ class Run {
       const std::size_t i = mention.token;
       const auto post = postNameAt(i);
       if (!post.length) continue;
-      std::size_t k = i + post.length;
+      std::size_t k = i + (mention.joined ? mention.post.length : post.length);
       // "United States Ambassador to the United Nations Linda Thomas-Greenfield"
       const auto to = postedTo(k);
       for (const std::size_t n : {k, to ? to->last + 1 : k}) {
@@ -1085,15 +1091,24 @@ class Run {
   void findPostMentions() {
     for (std::size_t i = nextTokenIn(words_.postWords, tokens_, 0); i < tokens_.size();
          i = nextTokenIn(words_.postWords, tokens_, i + 1)) {
-      PostMention p{i, postNameAt(i), std::nullopt};
+      PostMention p{i, postNameAt(i), std::nullopt, std::nullopt};
       // A state adjective after the first word may sit inside a longer post.
       if (const auto inside = demonymAt(i + 1); inside && i + 2 < tokens_.size()) {
-        if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside};
+        if (const auto longer = postAroundAdjective(i); longer.length > p.post.length) p = {i, longer, inside, std::nullopt};
       }
       if (!p.post.length) continue;
       // A post inside the one before it ("ministre" in "vice-ministre des Affaires étrangères")
       // is that post, read short.
       if (!postMentions_.empty() && i < postMentions_.back().token + postMentions_.back().post.length) continue;
+      if (!postMentions_.empty()) {
+        PostMention& rank = postMentions_.back();
+        if (!rank.joined && !rank.demonym && !p.demonym && g_.posts[rank.post.payload] == "Minister of State" &&
+            rank.token + rank.post.length == i && view_.gapBefore(i) == U", ") {
+          rank.joined = p.post.payload;
+          rank.post.length = i + p.post.length - rank.token;
+          continue;
+        }
+      }
       if (postMentions_.empty()) postMentions_.reserve(8);  // most reports name a few posts: no regrowth for them
       postMentions_.push_back(p);
     }
@@ -1121,10 +1136,14 @@ class Run {
 
   void findPosts() {
     postsHeld_.reserve(postMentions_.size());  // a post held per post named at most
-    for (const auto& [i, post, demonym] : postMentions_) {
+    for (const auto& [i, post, demonym, joined] : postMentions_) {
       // The gazetteer's name of the post, copied only for the few that name where they are posted.
       std::string_view english = g_.posts[post.payload];
       std::string postedEnglish;
+      if (joined) {
+        postedEnglish = std::string(english) + ", " + g_.posts[*joined];
+        english = postedEnglish;
+      }
       const std::size_t after = i + post.length;
       std::optional<Hit> of;
       std::size_t tail = after;  // the token after the post and its "of X"
@@ -1856,7 +1875,7 @@ class Run {
     }
     // In a sentence where someone speaks, the states whose posts are named ("le Ministre des
     // Affaires étrangères du Mali") take part; other states there are only its topic.
-    for (const auto& [i, post, demonym] : postMentions_) {
+    for (const auto& [i, post, demonym, joined] : postMentions_) {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
       if (!sentences[s].speak || sentences[s].absent) continue;

@@ -241,6 +241,15 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     }
     g.organizations.push_back(std::move(info));
   }
+  for (const auto& row : readTsv(dir / "gazetteers" / "resolution_issuers.tsv", 1)) {
+    bool known = false;
+    for (auto& organization : g.organizations) {
+      if (organization.key != row[0]) continue;
+      organization.adoptsResolutions = true;
+      known = true;
+    }
+    if (!known) throw InputError("resolution_issuers.tsv: " + row[0] + " is not a key of organizations.tsv");
+  }
 
   // Hand-curated places first: a generated entry never replaces one of their spellings.
   std::set<std::string> placeKeys;

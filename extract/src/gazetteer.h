@@ -178,6 +178,7 @@ struct OrganizationInfo {
   std::string key;    // English acronym or short English name
   std::string label;  // English full name
   std::vector<std::string> parents;  // keys named inside this body's name ("UN" in "UN Security Council")
+  bool adoptsResolutions = false;  // listed in resolution_issuers.tsv
 };
 
 struct PlaceInfo {

@@ -178,7 +178,7 @@ class ResolutionScanner {
     const NamedBody* nearest = nullptr;
     for (const auto& b : startingFrom(bodies_, trigger - std::min(trigger, 16 + longestBody_))) {
       if (b.first >= trigger) break;
-      if (b.last < trigger && b.last + 16 >= trigger && tokens_[b.first].sentence == sentence &&
+      if (b.adoptsResolutions && b.last < trigger && b.last + 16 >= trigger && tokens_[b.first].sentence == sentence &&
           (!nearest || b.last > nearest->last || (b.last == nearest->last && b.first < nearest->first)))
         nearest = &b;
     }

@@ -27,6 +27,7 @@ struct NamedBody {
   std::size_t first = 0;
   std::size_t last = 0;
   std::string key;
+  bool adoptsResolutions = false;  // a body that adopts none is an issuer only when named as one
 };
 
 // The words a reference to a resolution starts with ("resolution(s)", and "res" in a symbol),

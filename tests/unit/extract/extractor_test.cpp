@@ -190,6 +190,14 @@ TEST(Persons, AVerbCueWithACapitalIsAName) {
   EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Dya-Eddine Saïd Bamakhrama"}));
 }
 
+TEST(Posts, ARankAndThePostAfterItAreOnePost) {
+  const auto x = run(
+      "M. Kalla Ankourao, ministre d'État, ministre des Affaires étrangères et de la Coopération du Niger, a "
+      "ensuite été porté à la présidence.");
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "kalla-ankourao | Minister of State, Minister of Foreign Affairs and Cooperation | NER"}));
+}
+
 TEST(Posts, RowsOfAttendanceLists) {
   const auto x = run(
       "The following attended:\n"
