@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -200,6 +201,40 @@ TEST(Evaluation, SharedCorpusMeetsTheBars) {
 }
 
 TEST(Evaluation, UnseenDocumentsMeetTheBars) { expectBars(scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "unseen")); }
+
+// No category scores below the F1 kept in tests/corpus/scores/NAME.txt (the table `diplograph
+// eval` prints), so that a change that loses what an earlier one gained fails here, not later.
+void expectNoLowerThanKept(const std::vector<EvaluationReport>& reports, const std::string& name) {
+  ASSERT_FALSE(reports.empty());
+  const EvaluationReport total = sum(reports);
+  std::ifstream in(fs::path(DIPLOGRAPH_CORPUS) / "scores" / (name + ".txt"));
+  ASSERT_TRUE(in) << name;
+  std::string line;
+  std::getline(in, line);  // the header
+  std::size_t categories = 0;
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string category;
+    std::size_t tp = 0, fp = 0, fn = 0;
+    double precision = 0, recall = 0, f1 = 0;
+    if (!(row >> category >> tp >> fp >> fn >> precision >> recall >> f1)) continue;  // the footer
+    ++categories;
+    ASSERT_TRUE(total.categories.count(category)) << category;
+    // Kept with three decimals.
+    EXPECT_GE(total.categories.at(category).f1() + 0.0005, f1) << name << " " << category << "\n"
+                                                               << formatReport(reports, true);
+  }
+  EXPECT_EQ(categories, total.categories.size()) << name;
+}
+
+TEST(Evaluation, NoCategoryFallsBelowItsKeptScore) {
+  auto shared = scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "seeds");
+  const auto dev = scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "dev");
+  shared.insert(shared.end(), dev.begin(), dev.end());
+  expectNoLowerThanKept(shared, "shared");
+  expectNoLowerThanKept(scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "unseen"), "unseen");
+  expectNoLowerThanKept(scoreFolder(fs::path(DIPLOGRAPH_CORPUS) / "holdout"), "holdout");
+}
 
 }  // namespace
 }  // namespace diplograph::extract
