@@ -1879,6 +1879,8 @@ class Run {
       if (inBackground(i)) break;
       const std::size_t s = tokens_[i].sentence;
       if (!sentences[s].speak || sentences[s].absent) continue;
+      // "former President of the Kyrgyz Republic": not whom the speaker speaks for now.
+      if (i > 0 && g_.isWord(Cue::Former, tokens_[i - 1])) continue;
       if (demonym) attendees_.emplace_back(demonym->first, demonym->index);
       if (const auto of = ofEntity(i + post.length); of && of->type == EntityType::State) {
         ofList(*of, [this](const Hit& h) { attendees_.emplace_back(h.first, h.index); });

@@ -249,8 +249,10 @@ TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
       "The Security Council held a briefing on Afghanistan in New York on 20 December 2022. "
       "United States Ambassador to the United Nations Linda Thomas-Greenfield said that commitments were broken. "
       "Mr. Vladimir Norov, Minister of Foreign Affairs of the Republic of Uzbekistan, stressed the role of trade. "
-      "UNAMA and UN Women briefed members.");
-  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Linda Thomas-Greenfield", "Vladimir Norov"}));
+      "UNAMA and UN Women briefed members. Ms. Roza Otunbayeva, former President of the Kyrgyz Republic, "
+      "described the situation.");
+  EXPECT_EQ(keys(x, EntityType::Person),
+            (std::set<std::string>{"Linda Thomas-Greenfield", "Vladimir Norov", "Roza Otunbayeva"}));
   EXPECT_TRUE(keys(x, EntityType::Organization).count("UNAMA"));
   EXPECT_TRUE(keys(x, EntityType::Organization).count("UN Women"));
   std::set<std::string> attendees;
