@@ -237,7 +237,8 @@ struct RuleWords {
     for (const char* of : {"of", "de", "du", "d", "des"}) ofs.set(vocabulary.add(of), true);
     for (const char* title : {"mr", "mrs", "ms", "m", "mme", "mlle", "dr"}) personalTitles.set(vocabulary.add(title), true);
     en = vocabulary.add("en");
-    eme = vocabulary.add("eme");
+    for (const char* suffix : {"e", "er", "ere", "eme", "th", "st", "nd", "rd"})
+      ordinalSuffixes.set(vocabulary.add(suffix), true);
     resolutionCues = resolutionCueWords(vocabulary);
     for (WordId word = 0; word < vocabulary.size(); ++word) {
       if (g.seriesNames.anyStartingWith(word) || word == session || summits[word]) meetingWords.set(word, true);
@@ -257,7 +258,7 @@ struct RuleWords {
   WordSet ofs;  // "of", "de", ...: a post's State or body follows
   WordSet personalTitles;  // "Mr", "Mme", ...: a name follows, not a post
   WordId en;    // "en Arabie saoudite": a posting, not a participant
-  WordId eme;   // "13<sup>ème</sup>": an ordinal's suffix written apart
+  WordSet ordinalSuffixes;  // "13<sup>ème</sup>", "46<sup>e</sup>": an ordinal's suffix written apart
   WordSet resolutionCues;  // for findResolutions
 };
 
@@ -1330,10 +1331,6 @@ class Run {
           draft.ordinal = n;
           break;
         }
-        if (tokens_[i - back].word == words_.eme && i > back && ordinalOf(tokens_[i - back - 1])) {
-          draft.ordinal = ordinalOf(tokens_[i - back - 1]);
-          break;
-        }
       }
       // "session of the Council of Foreign Ministers": the series named right after wins.
       if (!out.empty() && out.back().series == "session" && i - out.back().last <= 4 && series != "session") {
@@ -1371,7 +1368,12 @@ class Run {
   // The ordinal ending at token k: "46th", "13e", "13<sup>ème</sup>", "eleventh", "forty-sixth".
   int ordinalAt(std::size_t k) const {
     if (const int n = ordinalOf(tokens_[k])) return n;
-    if (tokens_[k].word == words_.eme && k > 0 && view_.gapBefore(k).size() <= 6) return ordinalOf(tokens_[k - 1]);
+    // The suffix written apart, in a tag: "46<sup>e</sup>", "73<sup>rd</sup>".
+    if (k > 0 && words_.ordinalSuffixes[tokens_[k].word] && tokens_[k - 1].digits) {
+      const std::u32string_view gap = view_.gapBefore(k);
+      const auto n = asciiNumber(tokens_[k - 1].fold);
+      if (!gap.empty() && gap.front() == U'<' && gap.size() <= 6 && n && *n < 1000) return *n;
+    }
     const int unit = g_.ordinals[tokens_[k].word];
     if (!unit) return 0;
     if (k > 0 && view_.gapBefore(k) == U"-") {
@@ -1558,7 +1560,7 @@ class Run {
         // Only articles and an ordinal between the cue and the meeting ("en marge de la 76e session").
         bool adjacent = true;
         for (std::size_t k = d.first - back + length; k < d.first; ++k) {
-          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && tokens_[k].word != words_.eme) adjacent = false;
+          if (!isArticle(tokens_[k]) && !ordinalOf(tokens_[k]) && !ordinalAt(k) && !tokens_[k].digits) adjacent = false;
         }
         if (adjacent) isSidelines = true;
       }

@@ -260,6 +260,17 @@ TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
   EXPECT_EQ(attendees, (std::set<std::string>{"USA", "UZB"}));
 }
 
+TEST(Meetings, OrdinalsWithTheirSuffixInATag) {
+  const auto x = run(
+      "La 45<sup>e</sup> session du Conseil des ministres des Affaires étrangères s'est tenue à Dhaka les 5 et 6 "
+      "mai 2018. M. Marcel Amon-Tanoh, qui avait présidé la 44<sup>e</sup> session (Abidjan, 10-11 juillet 2017), "
+      "a transmis la présidence.");
+  std::set<std::string> labels;
+  for (const auto& m : x.meetings) labels.insert(m.label);
+  EXPECT_EQ(labels, (std::set<std::string>{"45th Council of Foreign Ministers, Dhaka, 2018-05-05",
+                                           "44th session, Abidjan, 2017-07-10"}));
+}
+
 TEST(Meetings, ThePlaceIsTheCityNamedWithTheDate) {
   const auto x = run(
       "COMMUNIQUÉ FINAL\n\nde la réunion extraordinaire du Comité exécutif consacrée à la situation à Gaza\n\n"
