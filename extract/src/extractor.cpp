@@ -972,25 +972,48 @@ class Run {
 
   // A post whose name runs on past the gazetteer's: "Minister of Foreign Affairs, International
   // Cooperation and Gambians Abroad of the Republic of The Gambia", "Deputy Prime Minister and
-  // Minister of Foreign Affairs of the State of Qatar", or, its body named before it, "OIC
-  // Assistant Secretary General for Political Affairs,". Its name is recorded as written, so only
-  // in English texts: a French one's portfolios would need translating.
+  // Minister of Foreign Affairs of the State of Qatar", "ministre des Affaires étrangères et des
+  // Expatriés de l'État de Palestine", or, its State or body named before it, "OIC Assistant
+  // Secretary General for Political Affairs,", "ministre palestinien des Affaires étrangères et
+  // des Expatriés,".
   struct LongerPost {
     std::optional<Hit> of;  // the State or body named after it, if it was not named before
     std::string name;
     std::size_t tail = 0;  // the token after the name and its "of X"
   };
   std::optional<LongerPost> longerPost(std::size_t after, std::string_view english, bool ofBefore) const {
-    if (language_ != "en" || after >= tokens_.size()) return std::nullopt;
-    // Named before, the body's post goes on with a portfolio ("for Political Affairs") up to
-    // punctuation; else the name goes on up to "of" and the State or body.
+    if (after >= tokens_.size()) return std::nullopt;
+    LongerPost longer{std::nullopt, std::string(english), after};
+    const auto end = language_ == "fr" ? frenchPortfolios(after, longer.name) : englishPortfolios(after, ofBefore, longer.name);
+    if (!end) return std::nullopt;
+    const std::size_t k = *end;
+    longer.tail = k;
+    if (ofBefore) {
+      // The name ends at punctuation.
+      if (k < tokens_.size() && view_.gapBefore(k).find_first_of(kPostNameEnds) == std::u32string_view::npos) return std::nullopt;
+      return longer;
+    }
+    // Else its State or body follows at once: "of the State of Qatar", "de l'État de Palestine".
+    if (k >= tokens_.size() || !words_.ofs[tokens_[k].word] || view_.gapBefore(k).find(U',') != std::u32string_view::npos)
+      return std::nullopt;
+    const Hit* of = hitStartingAt(skipArticles(k + 1));
+    if (!of || (of->type != EntityType::State && of->type != EntityType::Organization)) return std::nullopt;
+    longer.of = *of;
+    longer.tail = of->last + 1;
+    return longer;
+  }
+  static constexpr std::u32string_view kPostNameEnds = U",;:(\n";
+
+  // English: capitalised words joined by spaces, commas, "and" or "for", recorded as written;
+  // named after its body, the post goes on with "for" ("for Political Affairs"). Appends them to
+  // `name` and returns the token after them.
+  std::optional<std::size_t> englishPortfolios(std::size_t after, bool ofBefore, std::string& name) const {
     if (ofBefore && tokens_[after].fold != "for") return std::nullopt;
-    constexpr std::u32string_view kNameEnds = U",;:(\n";
     std::size_t k = after;
     while (k < tokens_.size() && k < after + 12 && tokens_[k].fold != "of") {
       const Token& word = tokens_[k];
       const std::u32string_view gap = view_.gapBefore(k);
-      if (ofBefore && k > after && gap.find_first_of(kNameEnds) != std::u32string_view::npos) break;
+      if (ofBefore && k > after && gap.find_first_of(kPostNameEnds) != std::u32string_view::npos) break;
       if (gap.find_first_not_of(U" \n,") != std::u32string_view::npos) return std::nullopt;
       if (gap.find(U',') != std::u32string_view::npos && !word.upper) return std::nullopt;
       if (hitStartingAt(k) || personAt(k)) return std::nullopt;
@@ -1004,22 +1027,36 @@ class Run {
       ++k;
     }
     if (k == after || !tokens_[k - 1].upper) return std::nullopt;
-    LongerPost longer{std::nullopt, std::string(english), k};
-    if (ofBefore) {
-      if (k < tokens_.size() && view_.gapBefore(k).find_first_of(kNameEnds) == std::u32string_view::npos) return std::nullopt;
-    } else {
-      if (k >= tokens_.size() || tokens_[k].fold != "of" || view_.gapBefore(k).find(U',') != std::u32string_view::npos)
-        return std::nullopt;
-      const Hit* of = hitStartingAt(skipArticles(k + 1));
-      if (!of || (of->type != EntityType::State && of->type != EntityType::Organization)) return std::nullopt;
-      longer.of = *of;
-      longer.tail = of->last + 1;
-    }
     for (std::size_t j = after; j < k; ++j) {
-      longer.name += view_.gapBefore(j).find(U',') != std::u32string_view::npos ? ", " : " ";
-      longer.name += tokens_[j].display;
+      name += view_.gapBefore(j).find(U',') != std::u32string_view::npos ? ", " : " ";
+      name += tokens_[j].display;
     }
-    return longer;
+    return k;
+  }
+
+  // French: portfolios of portfolios.tsv, each after its article, joined by commas or "et"
+  // (", de la Coopération et des Sénégalais de l'extérieur"), recorded by their English names
+  // joined the same way. A capitalised portfolio missing from the table leaves the post out
+  // rather than recorded short. Appends them to `name` and returns the token after them.
+  std::optional<std::size_t> frenchPortfolios(std::size_t after, std::string& name) const {
+    std::size_t k = after;
+    std::string names;
+    while (k < tokens_.size()) {
+      const bool comma = view_.gapBefore(k).find(U',') != std::u32string_view::npos;
+      std::size_t j = k;
+      if (tokens_[j].fold == "et") ++j;
+      else if (!comma) break;
+      const std::size_t start = skipArticles(j);
+      if (start == j || start >= tokens_.size() || !tokens_[start].upper || hitStartingAt(start)) break;
+      const auto portfolio = g_.portfolioNames.longestAt(view_, start);
+      if (!portfolio.length) return std::nullopt;
+      names += j > k ? " and " : ", ";
+      names += g_.portfolios[portfolio.payload];
+      k = start + portfolio.length;
+    }
+    if (k == after) return std::nullopt;
+    name += names;
+    return k;
   }
 
   // A State's or Organization's.

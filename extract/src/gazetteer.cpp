@@ -162,6 +162,10 @@ Gazetteer loadGazetteer(const fs::path& dir) {
     for (const auto& form : split(row[1], '|')) g.postNames.add(form, g.posts.size(), g.vocabulary);
     g.posts.push_back(row[0]);
   }
+  for (const auto& row : readTsv(dir / "gazetteers" / "portfolios.tsv", 2)) {
+    for (const auto& form : split(row[1], '|')) g.portfolioNames.add(form, g.portfolios.size(), g.vocabulary);
+    g.portfolios.push_back(row[0]);
+  }
 
   for (const auto& row : readTsv(dir / "gazetteers" / "meetings.tsv", 3)) {
     for (const auto& form : split(row[2], '|')) g.seriesNames.add(form, g.series.size(), g.vocabulary);

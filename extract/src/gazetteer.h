@@ -222,6 +222,8 @@ struct Gazetteer {
   std::vector<NamedEntry> nameEntries;
   std::vector<std::string> posts;  // English canonical posts
   PhraseIndex postNames;
+  std::vector<std::string> portfolios;  // English names of the portfolios a French title adds
+  PhraseIndex portfolioNames;           // their French forms
   std::vector<SeriesInfo> series;
   PhraseIndex seriesNames;
   PhraseIndex cues;  // cue phrases (cues.tsv); the payload is the Cue

@@ -190,6 +190,19 @@ TEST(Persons, AVerbCueWithACapitalIsAName) {
   EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Dya-Eddine Saïd Bamakhrama"}));
 }
 
+TEST(Posts, FrenchPortfoliosByTheirEnglishNames) {
+  const auto x = run(
+      "M. Riyad Al-Maliki, ministre des Affaires étrangères et des Expatriés de l'État de Palestine, a parlé. "
+      "Le ministre sénégalais des Affaires étrangères, de la Coopération et des Sénégalais de l'extérieur, "
+      "M. Sidiki Kaba, a pris la parole. M. Alpha Barry, ministre des Affaires étrangères et des Anciens "
+      "combattants du Burkina Faso, était présent.");
+  // A portfolio missing from portfolios.tsv ("Anciens combattants") leaves the post out.
+  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
+                              "riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
+                              "sidiki-kaba | Minister of Foreign Affairs, Cooperation and Senegalese Abroad | SEN",
+                          }));
+}
+
 TEST(Posts, ARankAndThePostAfterItAreOnePost) {
   const auto x = run(
       "M. Kalla Ankourao, ministre d'État, ministre des Affaires étrangères et de la Coopération du Niger, a "
