@@ -1514,8 +1514,10 @@ class Run {
       break;
     }
     // A release is dated after the event it reports: when the first paragraphs say someone took
-    // part on a date up to a week before the first one ("New York, le 26 septembre 2019 ... a
-    // pris part le mercredi 25 septembre 2019"), that earlier date is the meeting's.
+    // part, chaired or opened on a date up to a week before the first one ("New York, le 26
+    // septembre 2019 ... a pris part le mercredi 25 septembre 2019"), or give that date in a
+    // sentence naming the meeting ("lundi 2 septembre 2024 ... les 29 et 30 août 2024, la capitale
+    // a vécu au rythme de la 50e session du Conseil"), that earlier date is the meeting's.
     if (main.date) {
       const auto day = [](const CalendarDate& c) {
         return std::chrono::sys_days(std::chrono::year(c.year) / c.month / c.day).time_since_epoch().count();
@@ -1526,9 +1528,21 @@ class Run {
         }
         return std::size_t{0};
       }();
+      const auto namesMeeting = [&](std::size_t sentence) {
+        return std::any_of(mentions.begin(), mentions.end(), [&](const MeetingDraft& m) {
+          return m.series == main.series && tokens_[m.first].sentence == sentence;
+        });
+      };
+      // A first date given anywhere with the meeting is its own, not a release's.
+      const bool firstNamesMeeting = std::any_of(dates_.begin(), dates_.end(), [&](const DateHit& d) {
+        return d.start == *main.date && namesMeeting(tokens_[d.first].sentence);
+      });
       for (const auto& d : dates_) {
         if (d.first <= from || d.first > from + 80 || !d.start.year || inBackground(d.first)) continue;
-        if (!sentenceHasCue(tokens_[d.first].sentence, {Cue::Attend, Cue::Speak})) continue;
+        const std::size_t sentence = tokens_[d.first].sentence;
+        if (!(!firstNamesMeeting && namesMeeting(sentence)) && !sentenceHasCue(sentence, {Cue::Attend, Cue::Speak, Cue::ChairAfter, Cue::ChairBefore,
+                                                         Cue::OpenAfter, Cue::OpenBefore}))
+          continue;
         const auto before = day(*main.date) - day(d.start);
         if (before >= 1 && before <= 7) {
           main.date = d.start;

@@ -284,6 +284,26 @@ TEST(Meetings, OrdinalsWithTheirSuffixInATag) {
                                            "44th session, Abidjan, 2017-07-10"}));
 }
 
+TEST(Meetings, ANewspaperIsDatedAfterTheMeetingItReports) {
+  const auto edition = run(
+      "LE QUOTIDIEN - Édition du lundi 2 septembre 2024\n\nLes ministres ont clos vendredi leur session à "
+      "Yaoundé.\n\nPendant deux jours, les 29 et 30 août 2024, la capitale a vécu au rythme de la 50e session "
+      "du Conseil des ministres des Affaires étrangères de l'OCI.");
+  ASSERT_FALSE(edition.meetings.empty());
+  EXPECT_EQ(edition.meetings.front().date.value_or(""), "2024-08-29");
+  const auto dispatch = run(
+      "BANJUL, May 5, 2024 (WAPA) - Leaders of the OIC wrapped up their 15th Islamic Summit on Sunday.\n\n"
+      "The two-day meeting (4-5 May 2024) was chaired by President Adama Barrow of The Gambia.");
+  ASSERT_FALSE(dispatch.meetings.empty());
+  EXPECT_EQ(dispatch.meetings.front().date.value_or(""), "2024-05-04");
+  // A first date given with the meeting stays its date, whatever earlier date follows.
+  const auto communique = run(
+      "Le Comité exécutif de l'OCI a tenu le lundi 3 février 2020 à Djeddah une réunion extraordinaire pour "
+      "examiner le plan présenté le 28 janvier 2020 par les États-Unis.");
+  ASSERT_FALSE(communique.meetings.empty());
+  EXPECT_EQ(communique.meetings.front().date.value_or(""), "2020-02-03");
+}
+
 TEST(Meetings, ThePlaceIsTheCityNamedWithTheDate) {
   const auto x = run(
       "COMMUNIQUÉ FINAL\n\nde la réunion extraordinaire du Comité exécutif consacrée à la situation à Gaza\n\n"
