@@ -744,11 +744,67 @@ class Run {
         std::size_t after = of->last + 1;
         if (after < tokens_.size() && view_.gapBefore(after).find(U',') != std::u32string_view::npos) {
           const std::size_t n = skipHonorifics(after);
-          if (auto last = scanName(n); last && *last > n && !hitCovering(n)) addCandidate(n, *last);
+          auto last = scanName(n);
+          if (!last || *last == n) last = capitalsName(n);
+          if (last && *last > n && !hitCovering(n)) addCandidate(n, *last);
         }
       }
     }
+    namesInCapitals();
     resolvePersons();
+    // "ABDULAZIZ ALWASIL (Saudi Arabia) recalled": the State in brackets is the speaker's.
+    for (const auto& [first, state] : bracketedStates_) {
+      if (const auto* pm = personAt(first); pm && !persons_[pm->person].speaksFor) persons_[pm->person].speaksFor = state;
+    }
+  }
+
+  // Names written in capitals, as UN meetings coverage writes speakers: "**MUNIR AKRAM**,
+  // Permanent Representative of Pakistan", "Türkiye's Permanent Representative, SEDAT ÖNAL,",
+  // "ABDULAZIZ ALWASIL (Saudi Arabia) recalled". Capitals alone say nothing (a heading is in
+  // capitals too): a post right after or before, or a State in brackets after, says it is a name.
+  void namesInCapitals() {
+    for (const std::uint32_t k : view_.capitalised()) {
+      if (!tokens_[k].allUpper || (k > 0 && tokens_[k - 1].allUpper && joinedInName(k))) continue;  // a run's start only
+      const auto last = capitalsName(k);
+      if (!last) continue;
+      const std::size_t after = *last + 1;
+      const bool comma = after < tokens_.size() && view_.gapBefore(after).find(U',') != std::u32string_view::npos;
+      const bool postAfter = comma && postNameAt(skipArticles(after)).length;
+      const bool postBefore = k > 0 && view_.gapBefore(k).find(U',') != std::u32string_view::npos &&
+                              std::any_of(postMentions_.begin(), postMentions_.end(),
+                                          [&](const PostMention& p) { return p.token + p.post.length == k; });
+      const auto bracketed = stateInBrackets(after);
+      if (!postAfter && !postBefore && !bracketed) continue;
+      addCandidate(k, *last);
+      if (bracketed) bracketedStates_.emplace_back(k, *bracketed);
+    }
+  }
+
+  // Two to five words in capitals from token k joined by blanks or hyphens, none a known name,
+  // cue or post: the last one's token, or nullopt.
+  std::optional<std::size_t> capitalsName(std::size_t k) const {
+    std::size_t j = k;
+    for (; j < tokens_.size() && j < k + 5; ++j) {
+      const Token& word = tokens_[j];
+      if (!word.allUpper || word.display.size() < 2 || hitCovering(j) || postNameAt(j).length) break;
+      if (const Cue cue = cueAt(j); cue != Cue::None && cue != Cue::Particle) break;
+      if (j > k && !joinedInName(j)) break;
+    }
+    if (j - k < 2) return std::nullopt;
+    return j - 1;
+  }
+  bool joinedInName(std::size_t k) const {
+    const std::u32string_view gap = view_.gapBefore(k);
+    return gap == U" " || gap == U"-";
+  }
+
+  // The State in brackets starting at token k: "(Saudi Arabia)".
+  std::optional<Hit> stateInBrackets(std::size_t k) const {
+    if (k >= tokens_.size() || view_.gapBefore(k).find(U'(') == std::u32string_view::npos) return std::nullopt;
+    const Hit* h = hitStartingAt(k);
+    if (!h || h->type != EntityType::State || h->last + 1 >= tokens_.size()) return std::nullopt;
+    if (view_.gapBefore(h->last + 1).find(U')') == std::u32string_view::npos) return std::nullopt;
+    return *h;
   }
 
   // "Sameh Shoukry, Foreign Minister of Egypt,": two to four name words, without a title, just
@@ -2151,6 +2207,7 @@ class Run {
   std::vector<ResolutionHit> resolutions_;
   std::vector<std::string> resolutionIris_;  // by index into resolutions_: the meeting and the entities both need them
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
+  std::vector<std::pair<std::size_t, Hit>> bracketedStates_;  // a name's first token, the State after it
   std::vector<Person> persons_;
   std::vector<PersonMention> personMentions_;
   FirstAt personsAt_;  // token -> first person mention starting there, ending there

@@ -182,6 +182,18 @@ TEST(Persons, NamesWithoutTitlesBeforePostsAndWordsThatLookLikeTitles) {
                           }));
 }
 
+TEST(Persons, SpeakersInCapitalsAsUnMeetingsCoverageWritesThem) {
+  const auto x = run(
+      "# GENERAL ASSEMBLY ADOPTS TEXT\n\nThe General Assembly met in New York on 12 December 2023.\n\n"
+      "**MUNIR AKRAM**, Permanent Representative of Pakistan to the United Nations, said the text was balanced.\n\n"
+      "Türkiye's Permanent Representative, **SEDAT ÖNAL**, said it came at a critical time.\n\n"
+      "**ABDULAZIZ ALWASIL** (Saudi Arabia) recalled the Annual Coordination Meeting.\n");
+  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"MUNIR AKRAM", "SEDAT ÖNAL", "ABDULAZIZ ALWASIL"}));
+  std::set<std::string> attendees;
+  for (const auto& a : x.meetings.front().attendees) attendees.insert(a.substr(a.rfind('/') + 1));
+  EXPECT_EQ(attendees, (std::set<std::string>{"PAK", "TUR", "SAU"}));
+}
+
 TEST(Persons, AVerbCueWithACapitalIsAName) {
   // "Saïd" folds to "said", a cue for a speaker: in a name it is a name.
   const auto x = run(
