@@ -143,33 +143,63 @@ std::set<std::string> postsHeld(const Extraction& x) {
   return out;
 }
 
-TEST(Posts, ALongerPostIsNotAlsoReadShort) {
-  const auto x = run("Le vice-ministre des Affaires étrangères de la République de Turquie, M. Yavuz Selim Kıran, a parlé.");
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{"yavuz-selim-kiran | Deputy Minister of Foreign Affairs | TUR"}));
-}
+// A text and the posts held in it, as postsHeld lists them.
+struct PostCase {
+  const char* name;
+  std::string text;
+  std::set<std::string> posts;
+};
 
-TEST(Posts, PortfoliosBeyondTheGazetteerInEnglish) {
-  const auto x = run(
-      "The meeting was chaired by H.E. Dr. Mamadou Tangara, Minister of Foreign Affairs, International Cooperation "
-      "and Gambians Abroad of the Republic of The Gambia. Mr. Riyad Al-Maliki, Minister of Foreign Affairs and\n"
-      "Expatriates of the State of Palestine, spoke next. The Minister of Foreign Affairs and the Head of "
-      "Delegation of Egypt, Mr. Sameh Hassan, also spoke.");
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
-                              "mamadou-tangara | Minister of Foreign Affairs, International Cooperation and Gambians Abroad | GMB",
-                              "riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
-                          }));
-}
+class Posts : public testing::TestWithParam<PostCase> {};
 
-TEST(Posts, TwoPostsHeldTogetherAndPortfoliosAfterTheBody) {
-  const auto x = run(
-      "H.E. Sheikh Mohammed bin Abdulrahman Al Thani, Deputy Prime Minister and Minister of Foreign Affairs of the "
-      "State of Qatar, reported. H.E. Ambassador Yousef M. Aldobeay, OIC Assistant Secretary General for Political "
-      "Affairs, then presented the report.");
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
-                              "mohammed-bin-abdulrahman-al-thani | Deputy Prime Minister and Minister of Foreign Affairs | QAT",
-                              "yousef-m-aldobeay | Assistant Secretary General for Political Affairs | oic",
-                          }));
-}
+TEST_P(Posts, AreReadWhole) { EXPECT_EQ(postsHeld(run(GetParam().text)), GetParam().posts); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Extractor, Posts,
+    testing::Values(
+        PostCase{"ALongerPostIsNotAlsoReadShort",
+                 "Le vice-ministre des Affaires étrangères de la République de Turquie, M. Yavuz Selim Kıran, a parlé.",
+                 {"yavuz-selim-kiran | Deputy Minister of Foreign Affairs | TUR"}},
+        PostCase{"PortfoliosBeyondTheGazetteerInEnglish",
+                 "The meeting was chaired by H.E. Dr. Mamadou Tangara, Minister of Foreign Affairs, International Cooperation "
+                 "and Gambians Abroad of the Republic of The Gambia. Mr. Riyad Al-Maliki, Minister of Foreign Affairs and\n"
+                 "Expatriates of the State of Palestine, spoke next. The Minister of Foreign Affairs and the Head of "
+                 "Delegation of Egypt, Mr. Sameh Hassan, also spoke.",
+                 {"mamadou-tangara | Minister of Foreign Affairs, International Cooperation and Gambians Abroad | GMB",
+                  "riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE"}},
+        PostCase{"TwoPostsHeldTogetherAndPortfoliosAfterTheBody",
+                 "H.E. Sheikh Mohammed bin Abdulrahman Al Thani, Deputy Prime Minister and Minister of Foreign Affairs of the "
+                 "State of Qatar, reported. H.E. Ambassador Yousef M. Aldobeay, OIC Assistant Secretary General for Political "
+                 "Affairs, then presented the report.",
+                 {"mohammed-bin-abdulrahman-al-thani | Deputy Prime Minister and Minister of Foreign Affairs | QAT",
+                  "yousef-m-aldobeay | Assistant Secretary General for Political Affairs | oic"}},
+        // A portfolio missing from portfolios.tsv ("Anciens combattants") leaves the post out.
+        PostCase{"FrenchPortfoliosByTheirEnglishNames",
+                 "M. Riyad Al-Maliki, ministre des Affaires étrangères et des Expatriés de l'État de Palestine, a parlé. "
+                 "Le ministre sénégalais des Affaires étrangères, de la Coopération et des Sénégalais de l'extérieur, "
+                 "M. Sidiki Kaba, a pris la parole. M. Alpha Barry, ministre des Affaires étrangères et des Anciens "
+                 "combattants du Burkina Faso, était présent.",
+                 {"riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
+                  "sidiki-kaba | Minister of Foreign Affairs, Cooperation and Senegalese Abroad | SEN"}},
+        PostCase{"ARankAndThePostAfterItAreOnePost",
+                 "M. Kalla Ankourao, ministre d'État, ministre des Affaires étrangères et de la Coopération du Niger, a "
+                 "ensuite été porté à la présidence.",
+                 {"kalla-ankourao | Minister of State, Minister of Foreign Affairs and Cooperation | NER"}},
+        PostCase{"RowsOfAttendanceLists",
+                 "The following attended:\n"
+                 "- **Republic of Azerbaijan** — H.E. Mr. Elmar Mammadyarov, Minister of Foreign Affairs\n"
+                 "  Malaysia ................ H.E. Dato' Seri Saifuddin Abdullah, Minister of Foreign Affairs\n"
+                 "  Secretary General of the OIC ........ H.E. Mr. Hissein Brahim Taha (Chair)\n"
+                 "\n"
+                 "Jordan thanked Mr. Ayman Safadi, Minister of Foreign Affairs, for his work.\n"
+                 "\n"
+                 "- **Niger** : M. Kalla Ankourao, ministre des Affaires étrangères, de la Coopération et des Nigériens à "
+                 "l'extérieur, président de la session\n"
+                 "- **Burkina Faso** : M. Alpha Barry\n",
+                 {"elmar-mammadyarov | Minister of Foreign Affairs | AZE",
+                  "saifuddin-abdullah | Minister of Foreign Affairs | MYS",
+                  "hissein-brahim-taha | Secretary-General | oic"}}),
+    [](const testing::TestParamInfo<PostCase>& info) { return std::string(info.param.name); });
 
 TEST(Persons, NamesWithoutTitlesBeforePostsAndWordsThatLookLikeTitles) {
   const auto x = run(
@@ -200,46 +230,6 @@ TEST(Persons, AVerbCueWithACapitalIsAName) {
       "La République de Djibouti était représentée par M. Dya-Eddine Saïd Bamakhrama, ambassadeur auprès du "
       "Royaume d'Arabie saoudite. Le ministre a souligné l'importance du dialogue.");
   EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Dya-Eddine Saïd Bamakhrama"}));
-}
-
-TEST(Posts, FrenchPortfoliosByTheirEnglishNames) {
-  const auto x = run(
-      "M. Riyad Al-Maliki, ministre des Affaires étrangères et des Expatriés de l'État de Palestine, a parlé. "
-      "Le ministre sénégalais des Affaires étrangères, de la Coopération et des Sénégalais de l'extérieur, "
-      "M. Sidiki Kaba, a pris la parole. M. Alpha Barry, ministre des Affaires étrangères et des Anciens "
-      "combattants du Burkina Faso, était présent.");
-  // A portfolio missing from portfolios.tsv ("Anciens combattants") leaves the post out.
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
-                              "riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
-                              "sidiki-kaba | Minister of Foreign Affairs, Cooperation and Senegalese Abroad | SEN",
-                          }));
-}
-
-TEST(Posts, ARankAndThePostAfterItAreOnePost) {
-  const auto x = run(
-      "M. Kalla Ankourao, ministre d'État, ministre des Affaires étrangères et de la Coopération du Niger, a "
-      "ensuite été porté à la présidence.");
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
-                              "kalla-ankourao | Minister of State, Minister of Foreign Affairs and Cooperation | NER"}));
-}
-
-TEST(Posts, RowsOfAttendanceLists) {
-  const auto x = run(
-      "The following attended:\n"
-      "- **Republic of Azerbaijan** — H.E. Mr. Elmar Mammadyarov, Minister of Foreign Affairs\n"
-      "  Malaysia ................ H.E. Dato' Seri Saifuddin Abdullah, Minister of Foreign Affairs\n"
-      "  Secretary General of the OIC ........ H.E. Mr. Hissein Brahim Taha (Chair)\n"
-      "\n"
-      "Jordan thanked Mr. Ayman Safadi, Minister of Foreign Affairs, for his work.\n"
-      "\n"
-      "- **Niger** : M. Kalla Ankourao, ministre des Affaires étrangères, de la Coopération et des Nigériens à "
-      "l'extérieur, président de la session\n"
-      "- **Burkina Faso** : M. Alpha Barry\n");
-  EXPECT_EQ(postsHeld(x), (std::set<std::string>{
-                              "elmar-mammadyarov | Minister of Foreign Affairs | AZE",
-                              "saifuddin-abdullah | Minister of Foreign Affairs | MYS",
-                              "hissein-brahim-taha | Secretary-General | oic",
-                          }));
 }
 
 TEST(Meetings, WhoHostedOrChairedAReferencedMeetingAttendedIt) {
