@@ -764,7 +764,9 @@ class Run {
   // capitals too): a post right after or before, or a State in brackets after, says it is a name.
   void namesInCapitals() {
     for (const std::uint32_t k : view_.capitalised()) {
-      if (!tokens_[k].allUpper || (k > 0 && tokens_[k - 1].allUpper && joinedInName(k))) continue;  // a run's start only
+      // A run's start only, and the cheap test first: most words in capitals are acronyms alone.
+      if (!tokens_[k].allUpper || k + 1 >= tokens_.size() || !tokens_[k + 1].allUpper) continue;
+      if (k > 0 && tokens_[k - 1].allUpper && joinedInName(k)) continue;
       const auto last = capitalsName(k);
       if (!last) continue;
       const std::size_t after = *last + 1;
