@@ -431,8 +431,9 @@ int queryCommand(const Words& words) {
   } else {
     sparql = args.positionals()[0];
   }
-  // The usual prefixes are always declared, so queries can use dg:, schema:, skos: ... directly.
-  sparql = graph::vocab::sparqlPrefixes() + sparql;
+  // The usual prefixes are declared, so queries can use dg:, schema:, skos: ... directly, unless
+  // the query declares them itself.
+  sparql = graph::vocab::sparqlPrefixesFor(sparql) + sparql;
   if (args.has("--print-sparql")) {
     writeOutput(sparql, args.value("-o"));  // what would run, parameters bound: for other engines
     return 0;

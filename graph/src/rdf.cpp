@@ -1,6 +1,9 @@
 #include "diplograph/graph/rdf.h"
 
 #include <cstdio>
+#include <regex>
+#include <set>
+#include <string_view>
 
 #include "diplograph/graph/vocabulary.h"
 
@@ -102,11 +105,31 @@ std::string toNTriples(const Triple& triple) {
 }
 
 namespace vocab {
-std::string sparqlPrefixes() {
-  return "PREFIX dg: <" + kDg + ">\n" + "PREFIX rdf: <" + kRdf + ">\n" + "PREFIX rdfs: <" + kRdfs + ">\n" +
-         "PREFIX xsd: <" + kXsd + ">\n" + "PREFIX skos: <" + kSkos + ">\n" + "PREFIX schema: <" + kSchema + ">\n" +
-         "PREFIX org: <" + kOrg + ">\n" + "PREFIX dct: <" + kDct + ">\n" + "PREFIX prov: <" + kProv + ">\n" +
-         "PREFIX nif: <" + kNif + ">\n" + "PREFIX itsrdf: <" + kItsrdf + ">\n";
+namespace {
+
+struct Namespace {
+  const char* prefix;
+  const std::string* iri;
+};
+const Namespace kNamespaces[] = {{"dg", &kDg},         {"rdf", &kRdf},   {"rdfs", &kRdfs}, {"xsd", &kXsd},
+                                 {"skos", &kSkos},     {"schema", &kSchema}, {"org", &kOrg}, {"dct", &kDct},
+                                 {"prov", &kProv},     {"nif", &kNif},   {"itsrdf", &kItsrdf}};
+
+}  // namespace
+
+std::string sparqlPrefixes() { return sparqlPrefixesFor(""); }
+
+std::string sparqlPrefixesFor(std::string_view query) {
+  // The prefixes the query declares: "PREFIX dg: <...>", in any case.
+  static const std::regex declaration(R"(\bPREFIX\s+([A-Za-z][A-Za-z0-9_.-]*)?\s*:)", std::regex::icase);
+  std::set<std::string, std::less<>> declared;
+  for (std::cregex_iterator it(query.data(), query.data() + query.size(), declaration), end; it != end; ++it)
+    declared.insert((*it)[1].str());
+  std::string out;
+  for (const auto& [prefix, iri] : kNamespaces) {
+    if (!declared.contains(prefix)) out += std::string("PREFIX ") + prefix + ": <" + *iri + ">\n";
+  }
+  return out;
 }
 }  // namespace vocab
 

@@ -50,6 +50,17 @@ TEST_F(CliTest, EvidenceShowsTheSentenceBehindACitation) {
   EXPECT_NE(run.out.find("oic_mali_contact_group_2017_fr.md"), std::string::npos);
 }
 
+TEST_F(CliTest, AQueryDeclaringAUsualPrefixKeepsItsOwnIri) {
+  // Without a declaration of its own, dg: is diplograph's vocabulary; with one, it is the query's.
+  const std::string where = " 'ASK { ?d dg:reportsOn ?m }'";
+  const auto usual = diplograph("query " + store() + where);
+  const auto own = diplograph("query " + store() + " 'PREFIX dg: <http://example.org/other#>" + where.substr(2));
+  ASSERT_EQ(usual.status, 0) << usual.err;
+  ASSERT_EQ(own.status, 0) << own.err;
+  EXPECT_NE(usual.out.find("true"), std::string::npos) << usual.out;
+  EXPECT_NE(own.out.find("false"), std::string::npos) << own.out;
+}
+
 TEST_F(CliTest, IngestingTwiceChangesNothing) {
   const auto before = snapshot();
   const auto run = diplograph("ingest " + store() + " data/corpus");

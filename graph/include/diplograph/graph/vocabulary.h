@@ -1,6 +1,7 @@
 #pragma once
 // Namespace IRIs of the vocabularies the graph uses; data/ontology.ttl documents every term.
 #include <string>
+#include <string_view>
 
 namespace diplograph::graph::vocab {
 
@@ -18,5 +19,8 @@ inline const std::string kItsrdf = "http://www.w3.org/2005/11/its/rdf#";
 
 // The PREFIX lines for all of the above, prepended to canned queries and usable in user queries.
 std::string sparqlPrefixes();
+// The same, but for the prefixes `query` declares itself: its own declaration must win, and the
+// SPARQL engine keeps the first of two.
+std::string sparqlPrefixesFor(std::string_view query);
 
 }  // namespace diplograph::graph::vocab
