@@ -771,7 +771,8 @@ class Run {
       if (!last) continue;
       const std::size_t after = *last + 1;
       const bool comma = after < tokens_.size() && view_.gapBefore(after).find(U',') != std::u32string_view::npos;
-      const bool postAfter = comma && postNameAt(skipArticles(after)).length;
+      const std::size_t postStart = comma ? skipArticles(after) : tokens_.size();
+      const bool postAfter = postStart < tokens_.size() && postNameAt(postStart).length;
       const bool postBefore = k > 0 && view_.gapBefore(k).find(U',') != std::u32string_view::npos &&
                               std::any_of(postMentions_.begin(), postMentions_.end(),
                                           [&](const PostMention& p) { return p.token + p.post.length == k; });
@@ -1099,22 +1100,28 @@ class Run {
   std::optional<std::size_t> frenchPortfolios(std::size_t after, std::string& name) const {
     std::size_t k = after;
     std::string names;
-    while (k < tokens_.size()) {
-      const bool comma = view_.gapBefore(k).find(U',') != std::u32string_view::npos;
-      std::size_t j = k;
-      if (tokens_[j].fold == "et") ++j;
-      else if (!comma) break;
-      const std::size_t start = skipArticles(j);
-      if (start == j || start >= tokens_.size() || !tokens_[start].upper || hitStartingAt(start)) break;
-      const auto portfolio = g_.portfolioNames.longestAt(view_, start);
+    while (const auto start = portfolioAt(k)) {
+      const std::size_t j = tokens_[k].fold == "et" ? k + 1 : k;
+      const auto portfolio = g_.portfolioNames.longestAt(view_, *start);
       if (!portfolio.length) return std::nullopt;
       names += j > k ? " and " : ", ";
       names += g_.portfolios[portfolio.payload];
-      k = start + portfolio.length;
+      k = *start + portfolio.length;
     }
     if (k == after) return std::nullopt;
     name += names;
     return k;
+  }
+
+  // Where a French title goes on at token k with a portfolio, after "et" or a comma and its
+  // article: the portfolio's first token ("et des Expatriés": "Expatriés"), or nullopt.
+  std::optional<std::size_t> portfolioAt(std::size_t k) const {
+    if (k >= tokens_.size()) return std::nullopt;
+    const std::size_t j = tokens_[k].fold == "et" ? k + 1 : k;
+    if (j == k && view_.gapBefore(k).find(U',') == std::u32string_view::npos) return std::nullopt;
+    const std::size_t start = skipArticles(j);
+    if (start == j || start >= tokens_.size() || !tokens_[start].upper || hitStartingAt(start)) return std::nullopt;
+    return start;
   }
 
   // A State's or Organization's.
@@ -1289,6 +1296,8 @@ class Run {
           tail = longer->tail;
           postedEnglish = std::move(longer->name);
           english = postedEnglish;
+        } else if (language_ == "fr" && portfolioAt(after)) {
+          continue;  // a portfolio portfolios.tsv lacks: left out rather than recorded short
         }
       }
       // A post that is not held any more ("former Secretary-General", "feu le président").

@@ -178,7 +178,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "M. Riyad Al-Maliki, ministre des Affaires étrangères et des Expatriés de l'État de Palestine, a parlé. "
                  "Le ministre sénégalais des Affaires étrangères, de la Coopération et des Sénégalais de l'extérieur, "
                  "M. Sidiki Kaba, a pris la parole. M. Alpha Barry, ministre des Affaires étrangères et des Anciens "
-                 "combattants du Burkina Faso, était présent.",
+                 "combattants du Burkina Faso, était présent. Le ministre burkinabè des Affaires étrangères et des "
+                 "Anciens combattants, M. Alpha Barry, a parlé.",
                  {"riyad-al-maliki | Minister of Foreign Affairs and Expatriates | PSE",
                   "sidiki-kaba | Minister of Foreign Affairs, Cooperation and Senegalese Abroad | SEN"}},
         PostCase{"ARankAndThePostAfterItAreOnePost",
