@@ -1377,8 +1377,8 @@ class Run {
     if (!state || !person) return;
     // Outside a table, the State opens the item and the post follows its holder's name:
     // a State named inside an item's sentence is not the delegate's.
-    if (!tableCell && !(opensItem(lineStart, state->first) && person->last + 1 == postToken && endsItem(postToken + post.length)))
-      return;
+    const bool delegate = opensItem(lineStart, state->first) && person->last + 1 == postToken;
+    if (!tableCell && !(delegate && endsItem(postToken + post.length))) return;
     addPost(person->person, english, *state, state->first, postToken);
   }
 
@@ -1607,8 +1607,9 @@ class Run {
       for (const auto& d : dates_) {
         if (d.first <= from || d.first > from + 80 || !d.start.year || inBackground(d.first)) continue;
         const std::size_t sentence = tokens_[d.first].sentence;
-        if (!(!firstNamesMeeting && namesMeeting(sentence)) && !sentenceHasCue(sentence, {Cue::Attend, Cue::Speak, Cue::ChairAfter, Cue::ChairBefore,
-                                                         Cue::OpenAfter, Cue::OpenBefore}))
+        const bool givenWithMeeting = !firstNamesMeeting && namesMeeting(sentence);
+        if (!givenWithMeeting && !sentenceHasCue(sentence, {Cue::Attend, Cue::Speak, Cue::ChairAfter, Cue::ChairBefore,
+                                                            Cue::OpenAfter, Cue::OpenBefore}))
           continue;
         const auto before = day(*main.date) - day(d.start);
         if (before >= 1 && before <= 7) {
@@ -1798,8 +1799,13 @@ class Run {
       const Hit* h = hitCovering(k);
       return h && h->type == EntityType::State ? h : nullptr;
     };
+    // "a accueilli avec satisfaction", "accueilli favorablement": welcomed, not hosted.
+    const auto hosted = [&](std::size_t k) {
+      return cueAt(k) == Cue::Host &&
+             !(k + 1 < tokens_.size() && (tokens_[k + 1].fold == "avec" || tokens_[k + 1].fold == "favorablement"));
+    };
     for (std::size_t k = d.first; k-- > 0 && k + 12 > d.first && inSentence(k);) {
-      if (cueAt(k) != Cue::Host) continue;
+      if (!hosted(k)) continue;
       for (std::size_t j = k; j-- > 0 && j + 24 > k && inSentence(j);) {
         if (const Hit* h = state(j)) return *h;
       }
@@ -1807,7 +1813,7 @@ class Run {
     }
     const Hit* between = nullptr;
     for (std::size_t k = d.last + 1; k < tokens_.size() && k < d.last + 8 && inSentence(k); ++k) {
-      if (cueAt(k) == Cue::Host) return between ? std::optional<Hit>(*between) : std::nullopt;
+      if (hosted(k)) return between ? std::optional<Hit>(*between) : std::nullopt;
       if (!between) between = state(k);
     }
     return std::nullopt;

@@ -240,7 +240,8 @@ TEST(Meetings, WhoHostedOrChairedAReferencedMeetingAttendedIt) {
       "Abou Dhabi les 1er et 2 mars 2019, au Niger. La précédente réunion du Comité exécutif s'était tenue à "
       "Djeddah le 3 février 2020, sous la présidence du Royaume d'Arabie saoudite. Il a rappelé la 17e session extraordinaire du Conseil, tenue à "
       "Islamabad le 19 décembre 2021 et présidée par le ministre pakistanais des Affaires étrangères, M. Shah Mahmood "
-      "Qureshi. L'Égypte a envoyé un message.");
+      "Qureshi. L'Égypte a envoyé un message. Le Maroc a accueilli avec satisfaction la 45e session, tenue à Dhaka "
+      "les 5 et 6 mai 2018.");
   std::map<std::string, std::set<std::string>> attendees;  // by referenced meeting's date
   std::map<std::string, std::string> chairs;
   for (const auto& m : x.meetings) {
