@@ -105,17 +105,13 @@ std::string toNTriples(const Triple& triple) {
 }
 
 namespace vocab {
-namespace {
 
-struct Namespace {
-  const char* prefix;
-  const std::string* iri;
-};
-const Namespace kNamespaces[] = {{"dg", &kDg},         {"rdf", &kRdf},   {"rdfs", &kRdfs}, {"xsd", &kXsd},
-                                 {"skos", &kSkos},     {"schema", &kSchema}, {"org", &kOrg}, {"dct", &kDct},
-                                 {"prov", &kProv},     {"nif", &kNif},   {"itsrdf", &kItsrdf}};
-
-}  // namespace
+std::span<const Namespace> namespaces() {
+  static const Namespace kNamespaces[] = {{"dg", &kDg},     {"rdf", &kRdf},       {"rdfs", &kRdfs}, {"xsd", &kXsd},
+                                          {"skos", &kSkos}, {"schema", &kSchema}, {"org", &kOrg},   {"dct", &kDct},
+                                          {"prov", &kProv}, {"nif", &kNif},       {"itsrdf", &kItsrdf}};
+  return kNamespaces;
+}
 
 std::string sparqlPrefixes() { return sparqlPrefixesFor(""); }
 
@@ -126,7 +122,7 @@ std::string sparqlPrefixesFor(std::string_view query) {
   for (std::cregex_iterator it(query.data(), query.data() + query.size(), declaration), end; it != end; ++it)
     declared.insert((*it)[1].str());
   std::string out;
-  for (const auto& [prefix, iri] : kNamespaces) {
+  for (const auto& [prefix, iri] : namespaces()) {
     if (!declared.contains(prefix)) out += std::string("PREFIX ") + prefix + ": <" + *iri + ">\n";
   }
   return out;

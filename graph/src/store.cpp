@@ -605,12 +605,8 @@ std::string serializeTriples(const std::vector<Triple>& triples, const std::stri
   const std::string name = syntax == "rdfxml" ? "rdfxml-abbrev" : syntax;
   librdf::Serializer serializer(librdf_new_serializer(session.world(), name.c_str(), nullptr, nullptr));
   if (!serializer) throw UsageError("unknown RDF syntax '" + syntax + "'");
-  const std::pair<const char*, const std::string*> prefixes[] = {
-      {"dg", &vocab::kDg},     {"rdf", &vocab::kRdf},     {"rdfs", &vocab::kRdfs}, {"xsd", &vocab::kXsd},
-      {"skos", &vocab::kSkos}, {"schema", &vocab::kSchema}, {"org", &vocab::kOrg}, {"dct", &vocab::kDct},
-      {"prov", &vocab::kProv}, {"nif", &vocab::kNif},     {"itsrdf", &vocab::kItsrdf}};
   if (syntax != "ntriples") {
-    for (const auto& [prefix, iri] : prefixes) {
+    for (const auto& [prefix, iri] : vocab::namespaces()) {
       librdf::Uri uri(librdf_new_uri(session.world(), bytes(*iri)));
       librdf_serializer_set_namespace(serializer.get(), uri.get(), prefix);
     }

@@ -1,5 +1,6 @@
 #pragma once
 // Namespace IRIs of the vocabularies the graph uses; data/ontology.ttl documents every term.
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,13 @@ inline const std::string kDct = "http://purl.org/dc/terms/";
 inline const std::string kProv = "http://www.w3.org/ns/prov#";
 inline const std::string kNif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 inline const std::string kItsrdf = "http://www.w3.org/2005/11/its/rdf#";
+
+// The usual prefix of each of the above, as the PREFIX lines and the RDF files' namespaces give it.
+struct Namespace {
+  const char* prefix;
+  const std::string* iri;
+};
+std::span<const Namespace> namespaces();
 
 // The PREFIX lines for all of the above, prepended to canned queries and usable in user queries.
 std::string sparqlPrefixes();
