@@ -173,6 +173,15 @@ class ResolutionScanner {
         }
       }
     }
+    // "The Human Rights Council created the mandate of the Special Rapporteur ... by its
+    // resolution 48/1": "its" is the body the sentence is about, named first, however far back.
+    const std::string_view before = trigger > 0 ? tokens_[trigger - 1].fold : "";
+    if (before == "its" || before == "their" || before == "sa" || before == "son" || before == "ses" || before == "leur") {
+      for (const auto& b : startingFrom(bodies_, trigger - std::min<std::size_t>(trigger, 60))) {
+        if (b.first >= trigger) break;
+        if (b.adoptsResolutions && tokens_[b.first].sentence == sentence) return b.key;
+      }
+    }
     // The nearest body before; of nested names ("Assemblée générale des Nations Unies" holds
     // "Nations Unies") the outer one: "le Conseil des droits de l'homme a adopté sa résolution".
     const NamedBody* nearest = nullptr;

@@ -261,6 +261,13 @@ TEST(Resolutions, TheUnitedNationsAsAWholeIsNotTheIssuer) {
   EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 2593 (2021)", "UNGA 76/254"}));
 }
 
+TEST(Resolutions, ItsResolutionIsTheSubjectsHoweverFarBack) {
+  const auto x = run(
+      "The Human Rights Council created the mandate of the Special Rapporteur on the situation of human rights in "
+      "Afghanistan by its resolution 48/1, adopted on 7 October 2021.");
+  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"HRC 48/1 (2021)"}));
+}
+
 TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
   const auto x = run(
       "The Security Council held a briefing on Afghanistan in New York on 20 December 2022. "
@@ -306,6 +313,20 @@ TEST(Meetings, ANewspaperIsDatedAfterTheMeetingItReports) {
       "examiner le plan présenté le 28 janvier 2020 par les États-Unis.");
   ASSERT_FALSE(communique.meetings.empty());
   EXPECT_EQ(communique.meetings.front().date.value_or(""), "2020-02-03");
+}
+
+TEST(Meetings, ChairsAndOpenersInOtherWords) {
+  const auto opened = run(
+      "The General Assembly met in New York on 12 December 2023. Opening the meeting, the President of the General "
+      "Assembly, Dennis Francis, said both organizations faced a test.");
+  ASSERT_FALSE(opened.meetings.empty());
+  EXPECT_EQ(opened.meetings.front().chair.value_or(""), "https://diplograph.org/id/person/dennis-francis");
+  const auto elected = run(
+      "La 50e session du Conseil des ministres des Affaires étrangères s'est tenue à Yaoundé le 29 août 2024. "
+      "Le ministre des Relations extérieures du Cameroun, M. Lejeune Mbella Mbella, a ensuite été élu par "
+      "acclamation à la tête des travaux.");
+  ASSERT_FALSE(elected.meetings.empty());
+  EXPECT_EQ(elected.meetings.front().chair.value_or(""), "https://diplograph.org/id/person/lejeune-mbella-mbella");
 }
 
 TEST(Meetings, ThePlaceIsTheCityNamedWithTheDate) {
