@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +26,22 @@ const Extractor& extractor() {
 }
 
 Extraction run(const std::string& text) { return extractor().extract({"fixture.txt", text, ""}); }
+
+// The last part of an IRI: "…/state/PAK" -> "PAK".
+std::string lastPart(const std::string& iri) { return iri.substr(iri.rfind('/') + 1); }
+
+// A meeting's attendees by the last part of their IRIs.
+std::set<std::string> attendeesOf(const Meeting& m) {
+  std::set<std::string> out;
+  for (const auto& a : m.attendees) out.insert(lastPart(a));
+  return out;
+}
+
+// The meeting a text reports on (an empty one if none is found, so that a test fails on its fields).
+Meeting mainMeeting(const std::string& text) {
+  const auto x = run(text);
+  return x.meetings.empty() ? Meeting{} : x.meetings.front();
+}
 
 std::set<std::string> keys(const Extraction& x, EntityType type) {
   std::set<std::string> out;
@@ -135,10 +152,9 @@ TEST(Persons, HonorificsDroppedAndPostRecorded) {
 
 // Posts held, as "person IRI's last part | post | State or body IRI's last part".
 std::set<std::string> postsHeld(const Extraction& x) {
-  const auto last = [](const std::string& iri) { return iri.substr(iri.rfind('/') + 1); };
   std::set<std::string> out;
   for (const auto& r : x.relations) {
-    if (r.predicate == "holdsPost") out.insert(last(r.subject) + " | " + r.object + " | " + last(r.of.value_or("")));
+    if (r.predicate == "holdsPost") out.insert(lastPart(r.subject) + " | " + r.object + " | " + lastPart(r.of.value_or("")));
   }
   return out;
 }
@@ -220,52 +236,58 @@ TEST(Persons, SpeakersInCapitalsAsUnMeetingsCoverageWritesThem) {
       "Türkiye's Permanent Representative, **SEDAT ÖNAL**, said it came at a critical time.\n\n"
       "**ABDULAZIZ ALWASIL** (Saudi Arabia) recalled the Annual Coordination Meeting.\n");
   EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"MUNIR AKRAM", "SEDAT ÖNAL", "ABDULAZIZ ALWASIL"}));
-  std::set<std::string> attendees;
-  for (const auto& a : x.meetings.front().attendees) attendees.insert(a.substr(a.rfind('/') + 1));
-  EXPECT_EQ(attendees, (std::set<std::string>{"PAK", "TUR", "SAU"}));
+  EXPECT_EQ(attendeesOf(x.meetings.front()), (std::set<std::string>{"PAK", "TUR", "SAU"}));
 }
 
-TEST(Persons, AVerbCueWithACapitalIsAName) {
-  // "Saïd" folds to "said", a cue for a speaker: in a name it is a name.
-  const auto x = run(
-      "La République de Djibouti était représentée par M. Dya-Eddine Saïd Bamakhrama, ambassadeur auprès du "
-      "Royaume d'Arabie saoudite. Le ministre a souligné l'importance du dialogue.");
-  EXPECT_EQ(keys(x, EntityType::Person), (std::set<std::string>{"Dya-Eddine Saïd Bamakhrama"}));
-}
+// A text and the keys of the entities of one type found in it.
+struct KeysCase {
+  const char* name;
+  std::string text;
+  EntityType type;
+  std::set<std::string> keys;
+};
+
+class Keys : public testing::TestWithParam<KeysCase> {};
+
+TEST_P(Keys, AreFound) { EXPECT_EQ(keys(run(GetParam().text), GetParam().type), GetParam().keys); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Extractor, Keys,
+    testing::Values(
+        // "Saïd" folds to "said", a cue for a speaker: in a name it is a name.
+        KeysCase{"AVerbCueWithACapitalIsAName",
+                 "La République de Djibouti était représentée par M. Dya-Eddine Saïd Bamakhrama, ambassadeur auprès du "
+                 "Royaume d'Arabie saoudite. Le ministre a souligné l'importance du dialogue.",
+                 EntityType::Person, {"Dya-Eddine Saïd Bamakhrama"}},
+        KeysCase{"TheUnitedNationsAsAWholeIsNotTheIssuer",
+                 "The Permanent Representative to the United Nations recalled resolution 2593 (2021) and the "
+                 "United Nations resolution 76/254.",
+                 EntityType::Resolution, {"UNSC 2593 (2021)", "UNGA 76/254"}},
+        KeysCase{"ItsResolutionIsTheSubjectsHoweverFarBack",
+                 "The Human Rights Council created the mandate of the Special Rapporteur on the situation of human rights in "
+                 "Afghanistan by its resolution 48/1, adopted on 7 October 2021.",
+                 EntityType::Resolution, {"HRC 48/1 (2021)"}}),
+    [](const testing::TestParamInfo<KeysCase>& info) { return std::string(info.param.name); });
 
 TEST(Meetings, WhoHostedOrChairedAReferencedMeetingAttendedIt) {
   const auto x = run(
       "La 48e session du Conseil des ministres des Affaires étrangères s'est tenue à Islamabad le 22 mars 2022. "
       "La présidence du Conseil est passée des Émirats arabes unis, qui avaient accueilli la 46e session à "
       "Abou Dhabi les 1er et 2 mars 2019, au Niger. La précédente réunion du Comité exécutif s'était tenue à "
-      "Djeddah le 3 février 2020, sous la présidence du Royaume d'Arabie saoudite. Il a rappelé la 17e session extraordinaire du Conseil, tenue à "
-      "Islamabad le 19 décembre 2021 et présidée par le ministre pakistanais des Affaires étrangères, M. Shah Mahmood "
+      "Djeddah le 3 février 2020, sous la présidence du Royaume d'Arabie saoudite. Il a rappelé la 17e session "
+      "extraordinaire du Conseil, tenue à Islamabad le 19 décembre 2021 et présidée par le ministre pakistanais des Affaires étrangères, M. Shah Mahmood "
       "Qureshi. L'Égypte a envoyé un message. Le Maroc a accueilli avec satisfaction la 45e session, tenue à Dhaka "
       "les 5 et 6 mai 2018.");
   std::map<std::string, std::set<std::string>> attendees;  // by referenced meeting's date
   std::map<std::string, std::string> chairs;
   for (const auto& m : x.meetings) {
     if (m.role != MeetingRole::Referenced || !m.date) continue;
-    for (const auto& a : m.attendees) attendees[*m.date].insert(a.substr(a.rfind('/') + 1));
-    if (m.chair) chairs[*m.date] = m.chair->substr(m.chair->rfind('/') + 1);
+    if (!m.attendees.empty()) attendees[*m.date] = attendeesOf(m);
+    if (m.chair) chairs[*m.date] = lastPart(*m.chair);
   }
   EXPECT_EQ(attendees, (std::map<std::string, std::set<std::string>>{
                            {"2019-03-01", {"ARE"}}, {"2020-02-03", {"SAU"}}, {"2021-12-19", {"PAK"}}}));
   EXPECT_EQ(chairs, (std::map<std::string, std::string>{{"2021-12-19", "shah-mahmood-qureshi"}}));
-}
-
-TEST(Resolutions, TheUnitedNationsAsAWholeIsNotTheIssuer) {
-  const auto x = run(
-      "The Permanent Representative to the United Nations recalled resolution 2593 (2021) and the "
-      "United Nations resolution 76/254.");
-  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"UNSC 2593 (2021)", "UNGA 76/254"}));
-}
-
-TEST(Resolutions, ItsResolutionIsTheSubjectsHoweverFarBack) {
-  const auto x = run(
-      "The Human Rights Council created the mandate of the Special Rapporteur on the situation of human rights in "
-      "Afghanistan by its resolution 48/1, adopted on 7 October 2021.");
-  EXPECT_EQ(keys(x, EntityType::Resolution), (std::set<std::string>{"HRC 48/1 (2021)"}));
 }
 
 TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
@@ -279,9 +301,7 @@ TEST(Meetings, SpeakersNamedWithTheirStatesAttend) {
             (std::set<std::string>{"Linda Thomas-Greenfield", "Vladimir Norov", "Roza Otunbayeva"}));
   EXPECT_TRUE(keys(x, EntityType::Organization).count("UNAMA"));
   EXPECT_TRUE(keys(x, EntityType::Organization).count("UN Women"));
-  std::set<std::string> attendees;
-  for (const auto& a : x.meetings.front().attendees) attendees.insert(a.substr(a.rfind('/') + 1));
-  EXPECT_EQ(attendees, (std::set<std::string>{"USA", "UZB"}));
+  EXPECT_EQ(attendeesOf(x.meetings.front()), (std::set<std::string>{"USA", "UZB"}));
 }
 
 TEST(Meetings, OrdinalsWithTheirSuffixInATag) {
@@ -295,48 +315,59 @@ TEST(Meetings, OrdinalsWithTheirSuffixInATag) {
                                            "44th session, Abidjan, 2017-07-10"}));
 }
 
-TEST(Meetings, ANewspaperIsDatedAfterTheMeetingItReports) {
-  const auto edition = run(
-      "LE QUOTIDIEN - Édition du lundi 2 septembre 2024\n\nLes ministres ont clos vendredi leur session à "
-      "Yaoundé.\n\nPendant deux jours, les 29 et 30 août 2024, la capitale a vécu au rythme de la 50e session "
-      "du Conseil des ministres des Affaires étrangères de l'OCI.");
-  ASSERT_FALSE(edition.meetings.empty());
-  EXPECT_EQ(edition.meetings.front().date.value_or(""), "2024-08-29");
-  const auto dispatch = run(
-      "BANJUL, May 5, 2024 (WAPA) - Leaders of the OIC wrapped up their 15th Islamic Summit on Sunday.\n\n"
-      "The two-day meeting (4-5 May 2024) was chaired by President Adama Barrow of The Gambia.");
-  ASSERT_FALSE(dispatch.meetings.empty());
-  EXPECT_EQ(dispatch.meetings.front().date.value_or(""), "2024-05-04");
-  // A first date given with the meeting stays its date, whatever earlier date follows.
-  const auto communique = run(
-      "Le Comité exécutif de l'OCI a tenu le lundi 3 février 2020 à Djeddah une réunion extraordinaire pour "
-      "examiner le plan présenté le 28 janvier 2020 par les États-Unis.");
-  ASSERT_FALSE(communique.meetings.empty());
-  EXPECT_EQ(communique.meetings.front().date.value_or(""), "2020-02-03");
+// A text and one field of the meeting it reports on.
+struct MainMeetingCase {
+  const char* name;
+  std::string text;
+  std::optional<std::string> Meeting::*field;
+  std::string expected;
+};
+
+class MainMeeting : public testing::TestWithParam<MainMeetingCase> {};
+
+// A title naming the city the meeting is about, then a dateline naming where and when it met.
+const char* const kCommuniqueOnGaza =
+    "COMMUNIQUÉ FINAL\n\nde la réunion extraordinaire du Comité exécutif consacrée à la situation à Gaza\n\n"
+    "Djeddah – mercredi 18 octobre 2023\n\nLe Comité exécutif de l'OCI s'est réuni en session extraordinaire.";
+
+TEST_P(MainMeeting, IsReadFromTheText) {
+  const auto& c = GetParam();
+  EXPECT_EQ((mainMeeting(c.text).*c.field).value_or(""), c.expected);
 }
 
-TEST(Meetings, ChairsAndOpenersInOtherWords) {
-  const auto opened = run(
-      "The General Assembly met in New York on 12 December 2023. Opening the meeting, the President of the General "
-      "Assembly, Dennis Francis, said both organizations faced a test.");
-  ASSERT_FALSE(opened.meetings.empty());
-  EXPECT_EQ(opened.meetings.front().chair.value_or(""), "https://diplograph.org/id/person/dennis-francis");
-  const auto elected = run(
-      "La 50e session du Conseil des ministres des Affaires étrangères s'est tenue à Yaoundé le 29 août 2024. "
-      "Le ministre des Relations extérieures du Cameroun, M. Lejeune Mbella Mbella, a ensuite été élu par "
-      "acclamation à la tête des travaux.");
-  ASSERT_FALSE(elected.meetings.empty());
-  EXPECT_EQ(elected.meetings.front().chair.value_or(""), "https://diplograph.org/id/person/lejeune-mbella-mbella");
-}
-
-TEST(Meetings, ThePlaceIsTheCityNamedWithTheDate) {
-  const auto x = run(
-      "COMMUNIQUÉ FINAL\n\nde la réunion extraordinaire du Comité exécutif consacrée à la situation à Gaza\n\n"
-      "Djeddah – mercredi 18 octobre 2023\n\nLe Comité exécutif de l'OCI s'est réuni en session extraordinaire.");
-  ASSERT_FALSE(x.meetings.empty());
-  EXPECT_EQ(x.meetings.front().place.value_or(""), "https://diplograph.org/id/place/jeddah");
-  EXPECT_EQ(x.meetings.front().date.value_or(""), "2023-10-18");
-}
+INSTANTIATE_TEST_SUITE_P(
+    Extractor, MainMeeting,
+    testing::Values(
+        MainMeetingCase{"ANewspaperIsDatedAfterTheMeeting",
+                        "LE QUOTIDIEN - Édition du lundi 2 septembre 2024\n\nLes ministres ont clos vendredi leur session à "
+                        "Yaoundé.\n\nPendant deux jours, les 29 et 30 août 2024, la capitale a vécu au rythme de la 50e session "
+                        "du Conseil des ministres des Affaires étrangères de l'OCI.",
+                        &Meeting::date, "2024-08-29"},
+        MainMeetingCase{"AnAgencyDispatchIsDatedAfterTheMeeting",
+                        "BANJUL, May 5, 2024 (WAPA) - Leaders of the OIC wrapped up their 15th Islamic Summit on Sunday.\n\n"
+                        "The two-day meeting (4-5 May 2024) was chaired by President Adama Barrow of The Gambia.",
+                        &Meeting::date, "2024-05-04"},
+        // A first date given with the meeting stays its date, whatever earlier date follows.
+        MainMeetingCase{"AFirstDateGivenWithTheMeetingStays",
+                        "Le Comité exécutif de l'OCI a tenu le lundi 3 février 2020 à Djeddah une réunion extraordinaire pour "
+                        "examiner le plan présenté le 28 janvier 2020 par les États-Unis.",
+                        &Meeting::date, "2020-02-03"},
+        MainMeetingCase{"OpeningTheMeetingNamesTheOpener",
+                        "The General Assembly met in New York on 12 December 2023. Opening the meeting, the President of the General "
+                        "Assembly, Dennis Francis, said both organizations faced a test.",
+                        &Meeting::chair, "https://diplograph.org/id/person/dennis-francis"},
+        MainMeetingCase{"AtTheHeadOfTheProceedingsIsTheChair",
+                        "La 50e session du Conseil des ministres des Affaires étrangères s'est tenue à Yaoundé le 29 août 2024. "
+                        "Le ministre des Relations extérieures du Cameroun, M. Lejeune Mbella Mbella, a ensuite été élu par "
+                        "acclamation à la tête des travaux.",
+                        &Meeting::chair, "https://diplograph.org/id/person/lejeune-mbella-mbella"},
+        MainMeetingCase{"TheCityNamedWithTheDateIsThePlace",
+                        kCommuniqueOnGaza,
+                        &Meeting::place, "https://diplograph.org/id/place/jeddah"},
+        MainMeetingCase{"TheDatelineGivesTheDate",
+                        kCommuniqueOnGaza,
+                        &Meeting::date, "2023-10-18"}),
+    [](const testing::TestParamInfo<MainMeetingCase>& info) { return std::string(info.param.name); });
 
 TEST(Offsets, CountCodePointsNotBytes) {
   // "Éé — " is 5 code points but 8 bytes.
