@@ -1100,13 +1100,12 @@ class Run {
   std::optional<std::size_t> frenchPortfolios(std::size_t after, std::string& name) const {
     std::size_t k = after;
     std::string names;
-    while (const auto start = portfolioAt(k)) {
-      const std::size_t j = tokens_[k].fold == "et" ? k + 1 : k;
-      const auto portfolio = g_.portfolioNames.longestAt(view_, *start);
+    while (const auto next = portfolioAt(k)) {
+      const auto portfolio = g_.portfolioNames.longestAt(view_, next->start);
       if (!portfolio.length) return std::nullopt;
-      names += j > k ? " and " : ", ";
+      names += next->afterEt ? " and " : ", ";
       names += g_.portfolios[portfolio.payload];
-      k = *start + portfolio.length;
+      k = next->start + portfolio.length;
     }
     if (k == after) return std::nullopt;
     name += names;
@@ -1114,14 +1113,19 @@ class Run {
   }
 
   // Where a French title goes on at token k with a portfolio, after "et" or a comma and its
-  // article: the portfolio's first token ("et des Expatriés": "Expatriés"), or nullopt.
-  std::optional<std::size_t> portfolioAt(std::size_t k) const {
+  // article ("et des Expatriés": "Expatriés"), or nullopt.
+  struct NextPortfolio {
+    std::size_t start = 0;  // its first token
+    bool afterEt = false;   // joined by "et", else by a comma
+  };
+  std::optional<NextPortfolio> portfolioAt(std::size_t k) const {
     if (k >= tokens_.size()) return std::nullopt;
-    const std::size_t j = tokens_[k].fold == "et" ? k + 1 : k;
-    if (j == k && view_.gapBefore(k).find(U',') == std::u32string_view::npos) return std::nullopt;
+    const bool afterEt = tokens_[k].fold == "et";
+    if (!afterEt && view_.gapBefore(k).find(U',') == std::u32string_view::npos) return std::nullopt;
+    const std::size_t j = afterEt ? k + 1 : k;
     const std::size_t start = skipArticles(j);
     if (start == j || start >= tokens_.size() || !tokens_[start].upper || hitStartingAt(start)) return std::nullopt;
-    return start;
+    return NextPortfolio{start, afterEt};
   }
 
   // A State's or Organization's.

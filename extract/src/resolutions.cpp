@@ -175,8 +175,7 @@ class ResolutionScanner {
     }
     // "The Human Rights Council created the mandate of the Special Rapporteur ... by its
     // resolution 48/1": "its" is the body the sentence is about, named first, however far back.
-    const std::string_view before = trigger > 0 ? tokens_[trigger - 1].fold : "";
-    if (before == "its" || before == "their" || before == "sa" || before == "son" || before == "ses" || before == "leur") {
+    if (trigger > 0 && g_.isWord(Cue::Possessive, tokens_[trigger - 1])) {
       for (const auto& b : startingFrom(bodies_, trigger - std::min<std::size_t>(trigger, 60))) {
         if (b.first >= trigger) break;
         if (b.adoptsResolutions && tokens_[b.first].sentence == sentence) return b.key;
